@@ -1,0 +1,6 @@
+#ifndef OPSREPORT_CPOPPLER_SHIM_H
+#define OPSREPORT_CPOPPLER_SHIM_H
+#include <poppler.h>
+#include <glib.h>
+#include <glib-object.h>
+#endif

@@ -1,0 +1,24 @@
+import Foundation
+
+/// JSON encoding and decoding of `Report`: snake_case keys (declared by each type's `CodingKeys`,
+/// not by a key strategy, so JSON Pointer keys in `provenance` stay as they are), sorted keys,
+/// pretty printing.
+public enum ReportCoding {
+    /// An encoder producing the documented output form.
+    public static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+    /// A decoder for the output form (and for the corpus truth files' domain keys).
+    public static func decoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        return d
+    }
+    /// Encodes `report` as UTF-8 JSON.
+    /// - Throws: `EncodingError` (not expected for valid reports).
+    public static func encode(_ report: Report) throws -> Data { try encoder().encode(report) }
+    /// Decodes a report written by `encode`.
+    /// - Throws: `DecodingError` when the JSON does not have the report's shape.
+    public static func decode(_ data: Data) throws -> Report { try decoder().decode(Report.self, from: data) }
+}
