@@ -1,0 +1,27 @@
+import Foundation
+import OpsReport
+
+/// Paths to the test fixtures copied from the developer corpus (`Tests/OpsReportTests/Fixtures`).
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static var corpus: URL { root.appendingPathComponent("corpus") }
+    static var truthDir: URL { root.appendingPathComponent("truth") }
+
+    /// The 12 born-digital reports' stems, e.g. `2017-01-operations-report`.
+    static let textStems = (1...12).map { String(format: "2017-%02d-operations-report", $0) }
+    /// The scanned variants (OCR text layers).
+    static let scannedStems = ["2017-06-operations-report.scanned", "2017-12-operations-report.scanned"]
+
+    static func pdf(_ stem: String) -> String { corpus.appendingPathComponent(stem + ".pdf").path }
+    static func badPDF(_ name: String) -> String { corpus.appendingPathComponent("bad").appendingPathComponent(name).path }
+
+    /// The truth file for `stem`, decoded as a `Report` (domain keys only).
+    static func truth(_ stem: String) throws -> Report {
+        try ReportCoding.decode(Data(contentsOf: truthDir.appendingPathComponent(stem + ".json")))
+    }
+    /// The raw truth JSON object (for keys outside the model such as `planted`).
+    static func truthJSON(_ stem: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: truthDir.appendingPathComponent(stem + ".json"))
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+}
