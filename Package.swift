@@ -35,8 +35,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .executableTarget(name: "extractdev", dependencies: ["OpsReport"]),
         .testTarget(name: "OpsReportTests", dependencies: ["PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive"],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("BareSlashRegexLiterals")]
+}
+

@@ -36,6 +36,7 @@ struct PageReader {
         var box: BBox? = nil
         var startIndex = 0
         var attrCursor = 0
+        var lastGlyph: BBox? = nil
         func flush() {
             guard let b = box, !current.isEmpty else { current = .init(); box = nil; return }
             while attrCursor < attrs.count, attrs[attrCursor].end < startIndex { attrCursor += 1 }
@@ -46,15 +47,21 @@ struct PageReader {
         }
         for i in 0..<count {
             let s = scalars[i]
-            if s.properties.isWhitespace { flush(); continue }
+            if s.properties.isWhitespace { flush(); lastGlyph = nil; continue }
             let r = rects[i]
             let b = BBox(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
-            if let prev = box {
-                // poppler sometimes emits glyphs of two lines without a separator: split on a jump.
-                if b.x0 < prev.x1 - max(2, b.height) || b.yOverlap(prev) < 0.3 * min(b.height, prev.height) {
+            if let prev = box, let last = lastGlyph {
+                // poppler emits table cells (and lines) without a separator when the PDF draws
+                // them as separate strings: split where the glyphs jump back, leave the line, or
+                // leave a gap wider than a thin space.
+                let gap = b.x0 - last.x1
+                if gap < -max(2, b.height) || gap > max(1.2, 0.18 * b.height)
+                    || b.yOverlap(last) < 0.3 * min(b.height, last.height)
+                    || abs(b.height - prev.height) > 0.3 * prev.height && b.yOverlap(prev) < 0.8 * b.height {
                     flush()
                 }
             }
+            lastGlyph = b
             if box == nil { startIndex = i; box = b } else { box = box!.union(b) }
             current.append(s)
         }

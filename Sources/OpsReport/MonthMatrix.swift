@@ -1,0 +1,240 @@
+import PDFLayout
+import TableLayout
+
+/// A table of values by row label and month: the shape of the helpdesk, website and party
+/// statistics tables.
+public struct MonthMatrix: Sendable {
+    public struct Row: Sendable {
+        /// The row label, wrapped lines joined, footnote markers removed.
+        public var label: String
+        /// The label's cell (for provenance), `nil` when the row has no label.
+        public var labelCell: Cell?
+        /// One entry per month column; `nil` where nothing is printed in that column.
+        public var cells: [Cell?]
+    }
+    /// Column months `YYYY-MM`, left to right.
+    public var months: [String]
+    /// Cells of the month header (one per column, `nil` when the header of a column is missing).
+    public var headerCells: [Cell?]
+    /// Whether some or all months were not printed legibly and were inferred from the
+    /// neighbouring columns or the report period.
+    public var monthsInferred: Bool
+    public var rows: [Row]
+}
+
+/// Reconstructs a `MonthMatrix` from a table region.
+public enum MonthMatrixParser {
+    /// Parses the lines of `region`.
+    ///
+    /// Columns come from the horizontal extents of the numeric cells (right-aligned numbers of a
+    /// column overlap); the header band is the lines above the first value row, where wrapped
+    /// headers (`Jan-` over `17`) are joined per column and a spanning year (`2017`) gives the
+    /// year to month names without one. Rows are anchored on lines that carry values; wrapped
+    /// label lines attach to the nearest anchor (`RowBands`). Footnote markers (digits in a
+    /// smaller font) are dropped. A page that continues the table reuses the months of the
+    /// previous page when it has no header of its own.
+    ///
+    /// - Parameter period: the report's period, used only when no month header is legible.
+    /// - Returns: `nil` when the region holds no value rows.
+    public static func parse(_ region: TableRegion, period: String?) -> MonthMatrix? {
+        var result: MonthMatrix? = nil
+        for segment in region.segments {
+            guard let part = parseSegment(segment, period: period, previous: result) else { continue }
+            if var r = result {
+                if part.months == r.months || part.monthsInferred {
+                    r.rows += part.rows.filter { p in !p.cells.allSatisfy { $0 == nil } || !p.label.isEmpty }
+                } else {
+                    // Columns continued on another page: join by row label.
+                    r.months += part.months; r.headerCells += part.headerCells
+                    for i in r.rows.indices {
+                        let match = part.rows.first { $0.label == r.rows[i].label }
+                        r.rows[i].cells += match?.cells ?? Array(repeating: nil, count: part.months.count)
+                    }
+                }
+                result = r
+            } else {
+                result = part
+            }
+        }
+        return result
+    }
+
+    static func parseSegment(_ lines: [TextLine], period: String?, previous: MonthMatrix?) -> MonthMatrix? {
+        let lines = lines.map(joinDigitGroups)
+        // Header band: lines up to the last one with month names, plus wrapped year parts below.
+        let monthLineIdx = lines.indices.filter { i in lines[i].words.filter { isMonthWord($0.text) }.count >= 2 }
+        var headerEnd = -1
+        if let last = monthLineIdx.last, last < lines.count {
+            headerEnd = last
+            while headerEnd + 1 < lines.count, isHeaderContinuation(lines[headerEnd + 1], above: lines[headerEnd]) { headerEnd += 1 }
+        }
+        let headerLines = headerEnd >= 0 ? Array(lines[0...headerEnd]) : []
+        let body = Array(lines[(headerEnd + 1)...])
+
+        // Value words: numeric in the body font (footnote markers are smaller).
+        let numericWords = body.flatMap { $0.words.filter { NumberText.isNumeric($0.text) } }
+        guard !numericWords.isEmpty else { return nil }
+        let sizes = numericWords.map(\.fontSize).sorted()
+        let bodySize = sizes[sizes.count / 2]
+        func isFootnote(_ w: Word) -> Bool { bodySize > 0 && w.fontSize > 0 && w.fontSize < 0.85 * bodySize }
+        let clean = numericWords.filter { !isFootnote($0) }
+        var spans = ColumnClusters.spans(of: clean.map(\.bbox))
+        // A column must have values in at least two rows (or the table has one row).
+        let rowsWithValues = body.filter { $0.words.contains { NumberText.isNumeric($0.text) && !isFootnote($0) } }.count
+        if rowsWithValues >= 3 {
+            spans = spans.filter { s in clean.filter { s.overlap($0.bbox) > 0 }.count >= 2 }
+        }
+        guard let firstSpan = spans.first else { return nil }
+        let labelLimit = firstSpan.x0 - 2
+
+        var anchors: [TextLine] = []
+        var labels: [TextLine] = []
+        for l in body {
+            var values: [Word] = [], text: [Word] = []
+            for w in l.words {
+                if isFootnote(w) && NumberText.isNumeric(w.text) { continue }
+                if w.bbox.x1 <= labelLimit || (!NumberText.isNumeric(w.text) && !NumberText.isNumberLike(w.text)) {
+                    if w.bbox.midX < labelLimit { text.append(w) }
+                } else if spans.contains(where: { $0.overlap(w.bbox) > 0 }) {
+                    values.append(w)
+                }
+            }
+            if !values.isEmpty { anchors.append(TextLine(words: values, page: l.page)) }
+            if !text.isEmpty { labels.append(TextLine(words: text, page: l.page)) }
+        }
+        let bands = RowBands.build(anchors: anchors, labels: labels)
+
+        var rows: [MonthMatrix.Row] = []
+        for band in bands {
+            var cells = [Cell?](repeating: nil, count: spans.count)
+            var byColumn: [Int: [Word]] = [:]
+            for w in band.anchor?.words ?? [] {
+                if let c = ColumnClusters.index(of: w.bbox, in: spans) { byColumn[c, default: []].append(w) }
+            }
+            for (c, ws) in byColumn { cells[c] = Cell(words: ws) }
+            let labelWords = band.labelLines.flatMap(\.words)
+            let label = WrappedText.join(band.labelLines.map { cleanLabel($0.text) })
+            rows.append(MonthMatrix.Row(label: label, labelCell: labelWords.isEmpty ? nil : Cell(words: labelWords), cells: cells))
+        }
+
+        // Months from the header band.
+        var headerCells = [Cell?](repeating: nil, count: spans.count)
+        var parsed = [(month: Int, year: Int?)?](repeating: nil, count: spans.count)
+        var yearLabels: [(x: Double, year: Int)] = []
+        var perColumn: [Int: [Word]] = [:]
+        for l in headerLines {
+            for w in l.words {
+                if let y = MonthText.year(w.text), !l.words.contains(where: { isMonthWord($0.text) && $0.bbox.xOverlap(w.bbox) > 0 }) {
+                    if l.words.filter({ isMonthWord($0.text) }).isEmpty { yearLabels.append((w.bbox.midX, y)); continue }
+                }
+                guard w.bbox.x1 > labelLimit else { continue }
+                if let c = ColumnClusters.index(of: w.bbox, in: spans), spans[c].overlap(w.bbox) > 0 || abs(spans[c].midX - w.bbox.midX) < 12 {
+                    perColumn[c, default: []].append(w)
+                }
+            }
+        }
+        for (c, ws) in perColumn {
+            // Join top to bottom; words of one line left to right.
+            let ordered = ws.sorted { ($0.bbox.midY, $0.bbox.x0) < ($1.bbox.midY, $1.bbox.x0) }
+            let text = joinHeader(ordered)
+            headerCells[c] = Cell(text: text, bbox: ordered.dropFirst().reduce(ordered[0].bbox) { $0.union($1.bbox) }, page: ordered[0].page)
+            parsed[c] = MonthText.parseHeader(text)
+        }
+        let (months, inferred) = resolveMonths(parsed, yearLabels: yearLabels, spans: spans, period: period, previous: previous)
+        return MonthMatrix(months: months, headerCells: headerCells, monthsInferred: inferred, rows: rows)
+    }
+
+    /// A header word that names a month (`Jan-`, `Jan-17`, `April`, `Sept`, `Jun 2018` parts).
+    static func isMonthWord(_ t: String) -> Bool {
+        MonthText.parseHeader(t) != nil || MonthText.parseHeader(String(t.dropLast())) != nil && t.hasSuffix("-")
+    }
+
+    /// A line right under a month line holding only the wrapped year parts (`17`, `2017`).
+    static func isHeaderContinuation(_ l: TextLine, above: TextLine) -> Bool {
+        l.words.allSatisfy { w in
+            let t = w.text
+            return (t.count == 2 || t.count == 4) && t.allSatisfy(\.isNumber)
+                && above.words.contains { isMonthWord($0.text) && ($0.text.hasSuffix("-") || $0.text.hasSuffix("'")) && $0.bbox.xOverlap(w.bbox) > 0 }
+        } && !l.words.isEmpty
+    }
+
+    static func joinHeader(_ words: [Word]) -> String {
+        var out = ""
+        for w in words {
+            if out.isEmpty || out.hasSuffix("-") || out.hasSuffix("/") { out += w.text } else { out += " " + w.text }
+        }
+        return out
+    }
+
+    /// Removes footnote digits glued to a label word ("Withdrawals1" → "Withdrawals").
+    static func cleanLabel(_ t: String) -> String {
+        var s = t.trimmingWhitespace
+        if let m = s.wholeMatch(of: /(.*[A-Za-z)]{3})\d{1,2}/) { s = String(m.1) }
+        // OCR border artefacts at the start of a label: "| 188", "(Assessments".
+        while let f = s.first, "|([{".contains(f) { s.removeFirst(); s = s.trimmingWhitespace }
+        return s
+    }
+
+    /// Fills in years and months not printed, keeping the sequence consecutive.
+    static func resolveMonths(_ parsed: [(month: Int, year: Int?)?], yearLabels: [(x: Double, year: Int)], spans: [ColumnSpan],
+                              period: String?, previous: MonthMatrix?) -> ([String], Bool) {
+        let n = parsed.count
+        if parsed.allSatisfy({ $0 == nil }) {
+            if let prev = previous, prev.months.count == n { return (prev.months, prev.monthsInferred) }
+            guard let period else { return (Array(repeating: "", count: n), true) }
+            return (MonthText.trailing(n, endingAt: period), true)
+        }
+        // Absolute month indices where the year is printed.
+        var index = [Int?](repeating: nil, count: n)
+        for (i, p) in parsed.enumerated() { if let p, let y = p.year { index[i] = y * 12 + p.month - 1 } }
+        if index.allSatisfy({ $0 == nil }) {
+            // Month names only: years from the year labels (one per run of months between wraps).
+            var runs: [[Int]] = [[]]
+            var lastMonth: Int? = nil
+            for (i, p) in parsed.enumerated() {
+                guard let p else { runs[runs.count - 1].append(i); continue }
+                if let lm = lastMonth, p.month <= lm { runs.append([]) }
+                runs[runs.count - 1].append(i); lastMonth = p.month
+            }
+            let labels = yearLabels.sorted { $0.x < $1.x }.map(\.year)
+            var years: [Int] = []
+            if labels.count == runs.count { years = labels }
+            else if let l = labels.last { years = (0..<runs.count).map { l - (runs.count - 1 - $0) } }
+            else if let period, let (py, pm) = MonthText.split(period) {
+                let lastM = parsed.compactMap { $0 }.last!.month
+                let lastY = lastM <= pm ? py : py - 1
+                years = (0..<runs.count).map { lastY - (runs.count - 1 - $0) }
+            }
+            if !years.isEmpty {
+                for (r, run) in runs.enumerated() { for i in run { if let p = parsed[i] { index[i] = years[r] * 12 + p.month - 1 } } }
+            }
+        }
+        // Fill gaps consecutively from the nearest known column.
+        var inferred = false
+        guard let known = index.indices.first(where: { index[$0] != nil }) else { return (Array(repeating: "", count: n), true) }
+        for i in 0..<n where index[i] == nil {
+            inferred = true
+            let k = index.indices.filter { index[$0] != nil }.min { abs($0 - i) < abs($1 - i) } ?? known
+            index[i] = index[k]! + (i - k)
+        }
+        return (index.map { MonthText.period($0! / 12, $0! % 12 + 1) }, inferred)
+    }
+
+    /// Joins thousands groups split by a (non-breaking) space: `12` `345` → one word `12 345`.
+    static func joinDigitGroups(_ line: TextLine) -> TextLine {
+        var out: [Word] = []
+        for w in line.words {
+            if let last = out.last, w.text.count == 3, w.text.allSatisfy(\.isNumber), last.text.last?.isNumber == true,
+               last.text.count <= 7, w.bbox.x0 - last.bbox.x1 < 0.45 * w.bbox.height, w.bbox.x0 > last.bbox.x1,
+               abs(w.bbox.midY - last.bbox.midY) < 0.3 * w.bbox.height {
+                var m = last
+                m.text = last.text + " " + w.text
+                m.bbox = last.bbox.union(w.bbox)
+                out[out.count - 1] = m
+            } else {
+                out.append(w)
+            }
+        }
+        return TextLine(words: out, page: line.page)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Parses month column headers and month names.
+public enum MonthText {
+    static let names: [(String, Int)] = [
+        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
+        ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ]
+
+    /// Month number (1–12) of an English month name or abbreviation (`Jan`, `Sept`, `June`,
+    /// `Dec.`), case-insensitive; `nil` otherwise.
+    public static func month(named raw: String) -> Int? {
+        let t = raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,-– "))
+        guard t.count >= 3 else { return nil }
+        for (n, m) in names where n.hasPrefix(t) || (t.count >= 4 && t.hasPrefix("sept") && m == 9) { return m }
+        return nil
+    }
+
+    /// A header cell as a month, with the year when the cell gives one.
+    ///
+    /// Accepts `Jan-17`, `Jan 17`, `Jan-2017`, `Jan 2017`, `January 2017`, `Jun 2018`,
+    /// `Jan` (year `nil`), `2017-01`, `01/2017`. Two-digit years are 2000-based.
+    public static func parseHeader(_ raw: String) -> (month: Int, year: Int?)? {
+        let t = NumberText.normalise(raw).replacingOccurrences(of: "’", with: "'")
+        if let m = t.wholeMatch(of: /(\d{4})-(\d{2})/), let y = Int(m.1), let mo = Int(m.2), (1...12).contains(mo) { return (mo, y) }
+        if let m = t.wholeMatch(of: /(\d{1,2})\/(\d{4})/), let mo = Int(m.1), let y = Int(m.2), (1...12).contains(mo) { return (mo, y) }
+        if let m = t.wholeMatch(of: /([A-Za-z]{3,9})\.?\s*[-\/' ]?\s*'?(\d{2}|\d{4})?/) {
+            guard let mo = month(named: String(m.1)) else { return nil }
+            if let ys = m.2, let y = Int(ys) { return (mo, ys.count == 2 ? 2000 + y : y) }
+            return (mo, nil)
+        }
+        return nil
+    }
+
+    /// A four-digit year label such as `2017` (1990–2100).
+    public static func year(_ raw: String) -> Int? {
+        guard raw.count == 4, let y = Int(raw), (1990...2100).contains(y) else { return nil }
+        return y
+    }
+
+    /// `YYYY-MM` for a month and year.
+    public static func period(_ year: Int, _ month: Int) -> String { String(format: "%04d-%02d", year, month) }
+
+    /// Splits `YYYY-MM` into year and month.
+    public static func split(_ period: String) -> (year: Int, month: Int)? {
+        let p = period.split(separator: "-")
+        guard p.count == 2, let y = Int(p[0]), let m = Int(p[1]) else { return nil }
+        return (y, m)
+    }
+
+    /// The `count` consecutive months ending at `period` (oldest first).
+    public static func trailing(_ count: Int, endingAt period: String) -> [String] {
+        guard let (y, m) = split(period) else { return [] }
+        let last = y * 12 + (m - 1)
+        return (0..<count).map { i in let v = last - (count - 1 - i); return MonthText.period(v / 12, v % 12 + 1) }
+    }
+
+    /// Month index (year × 12 + month − 1) of a `YYYY-MM` string.
+    public static func index(_ period: String) -> Int? { split(period).map { $0.year * 12 + $0.month - 1 } }
+}

@@ -1,0 +1,69 @@
+import PDFLayout
+
+/// One reconstructed table row: the anchor line holding its cells, and the label lines that
+/// belong to it (wrapped label text above and below a vertically centred cell line).
+public struct RowBand: Sendable {
+    /// The line carrying the row's values; `nil` for a label-only row (values lost or absent).
+    public var anchor: TextLine?
+    /// Label lines of the row, top to bottom.
+    public var labelLines: [TextLine]
+    public init(anchor: TextLine?, labelLines: [TextLine]) { self.anchor = anchor; self.labelLines = labelLines }
+    /// Vertical centre used for ordering.
+    public var midY: Double { anchor?.midY ?? labelLines.map(\.midY).reduce(0, +) / Double(max(1, labelLines.count)) }
+    public var page: Int { anchor?.page ?? labelLines.first?.page ?? 0 }
+}
+
+/// Attaches label lines to value lines.
+public enum RowBands {
+    /// Builds rows from value-carrying `anchors` and text-only `labels` (both of one table on
+    /// one page).
+    ///
+    /// A label line belongs to the nearest anchor when their centres are within
+    /// `attach` × the label's line height (a two-line label wraps half a line above and below
+    /// its vertically centred values). A label line that is not that close to any anchor but sits
+    /// directly against a label line already attached (line pitch ≤ `wrapPitch` × height, on the
+    /// side away from the anchor) continues that label (three-line labels). The remaining label
+    /// lines form label-only rows, consecutive lines within `wrapPitch` merged into one label.
+    public static func build(anchors: [TextLine], labels: [TextLine], attach: Double = 0.62, wrapPitch: Double = 1.0) -> [RowBand] {
+        var rows = anchors.sorted { $0.midY < $1.midY }.map { RowBand(anchor: $0, labelLines: []) }
+        var loose: [TextLine] = []
+        for l in labels.sorted(by: { $0.midY < $1.midY }) {
+            let h = max(l.height, l.fontSize, 1)
+            let nearest = rows.indices.min { abs(rows[$0].anchor!.midY - l.midY) < abs(rows[$1].anchor!.midY - l.midY) }
+            if let n = nearest, abs(rows[n].anchor!.midY - l.midY) <= attach * h {
+                rows[n].labelLines.append(l)
+            } else {
+                loose.append(l)
+            }
+        }
+        // Three-line labels: extend outward from attached lines.
+        var changed = true
+        while changed {
+            changed = false
+            for (i, l) in loose.enumerated() {
+                let h = max(l.height, l.fontSize, 1)
+                if let r = rows.indices.first(where: { idx in
+                    guard let a = rows[idx].anchor, !rows[idx].labelLines.isEmpty else { return false }
+                    let top = rows[idx].labelLines.map(\.midY).min()!, bottom = rows[idx].labelLines.map(\.midY).max()!
+                    let above = l.midY < a.midY && top - l.midY > 0 && top - l.midY <= wrapPitch * h
+                    let below = l.midY > a.midY && l.midY - bottom > 0 && l.midY - bottom <= wrapPitch * h
+                    // Only when the label is balanced around the anchor after adding the line.
+                    let newTop = min(top, l.midY), newBottom = max(bottom, l.midY)
+                    return (above || below) && abs((newTop + newBottom) / 2 - a.midY) <= 0.62 * h
+                }) {
+                    rows[r].labelLines.append(l); rows[r].labelLines.sort { $0.midY < $1.midY }
+                    loose.remove(at: i); changed = true; break
+                }
+            }
+        }
+        // Label-only rows.
+        var group: [TextLine] = []
+        func flush() { if !group.isEmpty { rows.append(RowBand(anchor: nil, labelLines: group)); group = [] } }
+        for l in loose {
+            if let last = group.last, l.midY - last.midY <= wrapPitch * max(l.height, l.fontSize, 1) * 1.05 { group.append(l) } else { flush(); group = [l] }
+        }
+        flush()
+        for i in rows.indices { rows[i].labelLines.sort { $0.midY < $1.midY } }
+        return rows.sorted { $0.midY < $1.midY }
+    }
+}
