@@ -74,10 +74,16 @@ public enum KeyValueTableParser {
         // A total row's label may sit in the group column on the value line.
         var totalAnchorY: Double? = nil
         var totalCell: Cell? = nil
+        var lostTotal = false
         var spanning: [TextLine] = []
         for g in groupLines {
-            if isTotalLabel(g.text), let a = anchors.first(where: { abs($0.midY - g.midY) < 0.6 * g.height }) {
-                totalAnchorY = a.midY; totalCell = Cell(words: g.words)
+            if isTotalLabel(g.text) {
+                if let a = anchors.first(where: { abs($0.midY - g.midY) < 0.6 * max(g.height, g.fontSize) }) {
+                    totalAnchorY = a.midY; totalCell = Cell(words: g.words)
+                } else {
+                    // The total's value was not printed legibly (lost in OCR).
+                    totalCell = Cell(words: g.words); lostTotal = true
+                }
             } else {
                 spanning.append(g)
             }
@@ -116,6 +122,9 @@ public enum KeyValueTableParser {
             }
         } else if let prev = previousGroup {
             for i in rows.indices { rows[i].group = prev }
+        }
+        if total == nil, lostTotal {
+            total = .init(group: "", groupCell: nil, label: totalCell?.text ?? "Total", labelCell: totalCell, value: nil)
         }
         return KeyValueTable(rows: rows, total: total)
     }

@@ -19,16 +19,25 @@ public enum MeetingsParser {
     /// starts where the meeting column has text after a vertical gap wider than the line pitch
     /// (cell padding) or below the previous row's text; a table continued on the next page keeps
     /// the previous page's category until a new one is printed.
-    public static func parse(_ region: TableRegion) -> [MeetingRow] {
+    /// - Parameter noisyGeometry: the text layer is OCR, whose line positions are approximate:
+    ///   a line with a date then also starts a row when the current row already has a date and
+    ///   the line does not read as a continuation (an opening parenthesis, a lower-case start, or
+    ///   a previous line ending in a hyphen or connective).
+    public static func parse(_ region: TableRegion, noisyGeometry: Bool = false) -> [MeetingRow] {
         var rows: [MeetingRow] = []
         var columns: [Double]? = nil
         for segment in region.segments {
             let (body, cols) = splitHeader(segment, previous: columns)
             guard let cols, cols.count >= 3 else { continue }
             columns = cols
-            rows += parseBody(body, columns: cols, previousCategory: rows.last.map { ($0.category, $0.categoryCell) })
+            rows += parseBody(body, columns: cols, previousCategory: rows.last.map { ($0.category, $0.categoryCell) }, noisy: noisyGeometry)
         }
         return rows
+    }
+
+    /// Stand-alone punctuation that an OCR layer reads from table rules (`|`, `—`, `:`).
+    static func isBorderDebris(_ t: String) -> Bool {
+        t != "-" && t != "&" && !t.contains(where: { $0.isLetter || $0.isNumber })
     }
 
     static func isDateWord(_ t: String) -> Bool { !DateText.dates(in: t).isEmpty }
@@ -65,7 +74,14 @@ public enum MeetingsParser {
         return (body, top.count >= 3 ? top : nil)
     }
 
-    static func parseBody(_ lines: [TextLine], columns: [Double], previousCategory: (String, Cell?)?) -> [MeetingRow] {
+    static func isContinuation(previous: String?, next: String) -> Bool {
+        let n = next.trimmingWhitespace
+        if n.hasPrefix("(") || n.first?.isLowercase == true { return true }
+        guard let p = previous?.trimmingWhitespace.lowercased() else { return false }
+        return p.hasSuffix("-") || p.hasSuffix("&") || p.hasSuffix(",") || ["and", "of", "the", "for", "to"].contains(where: { p.hasSuffix(" " + $0) })
+    }
+
+    static func parseBody(_ lines: [TextLine], columns: [Double], previousCategory: (String, Cell?)?, noisy: Bool) -> [MeetingRow] {
         func column(_ w: Word) -> Int {
             var c = 0
             for (i, x) in columns.enumerated() where w.bbox.x0 >= x - 4 { c = i }
@@ -82,7 +98,9 @@ public enum MeetingsParser {
         // Row starts: meeting text after a gap wider than the line pitch, or with a date.
         var starts: [Int] = []
         var lastMeetingY: Double? = nil
-        var lastDateY: Double? = nil
+        var lastMeetingText: String? = nil
+        var lastPitch = 0.0
+        var rowHasDate = false
         // Each column's text flows on its own pitch, so measure gaps on the column's own words.
         func midY(_ ws: [Word]) -> Double { let s = ws.map(\.bbox.midY).sorted(); return s[s.count / 2] }
         for (i, l) in ls.enumerated() {
@@ -92,13 +110,17 @@ public enum MeetingsParser {
             let pitch = l.line.fontSize > 0 ? l.line.fontSize : h
             if hasMeeting {
                 let y = midY(l.cols[meetingCol])
+                let text = l.cols[meetingCol].filter { !isBorderDebris($0.text) }.map(\.text).joined(separator: " ")
                 let gapFromMeeting = lastMeetingY.map { y - $0 } ?? .infinity
-                if starts.isEmpty || gapFromMeeting > 1.3 * pitch { starts.append(i) }
-                lastMeetingY = y
+                let continues = isContinuation(previous: lastMeetingText, next: text)
+                let dateStarts = noisy && hasDate && rowHasDate && !continues
+                if starts.isEmpty || (gapFromMeeting > 1.3 * max(pitch, lastPitch) && !continues) || dateStarts {
+                    starts.append(i); rowHasDate = false
+                }
+                lastMeetingY = y; lastMeetingText = text; lastPitch = pitch
             }
-            if hasDate { lastDateY = midY(l.cols[dateCol]) }
+            if hasDate { rowHasDate = true }
         }
-        _ = lastDateY
         guard !starts.isEmpty else { return [] }
         var rows: [MeetingRow] = []
         var rowMid: [Double] = []
@@ -109,9 +131,11 @@ public enum MeetingsParser {
             var dateWords: [Word] = []
             for i in s..<end {
                 let l = ls[i]
-                if !l.cols[meetingCol].isEmpty {
-                    let y = midY(l.cols[meetingCol])
-                    if y - lastY <= 1.3 * max(l.line.fontSize, l.line.height * 0.8) || i == s { meetingLines.append(l.cols[meetingCol]); lastY = y }
+                let words = l.cols[meetingCol].filter { !isBorderDebris($0.text) }
+                if !words.isEmpty {
+                    let y = midY(words)
+                    // Text further below than a couple of lines is another cell's overflow.
+                    if y - lastY <= 2.6 * max(l.line.fontSize, l.line.height * 0.8) || i == s { meetingLines.append(words); lastY = y }
                 }
                 dateWords += l.cols[dateCol]
             }

@@ -66,7 +66,11 @@ public enum MonthMatrixParser {
         var headerEnd = -1
         if let last = monthLineIdx.last, last < lines.count {
             headerEnd = last
-            while headerEnd + 1 < lines.count, isHeaderContinuation(lines[headerEnd + 1], above: lines[headerEnd]) { headerEnd += 1 }
+            let monthX0 = lines[last].words.filter { isMonthWord($0.text) }.map(\.bbox.x0).min() ?? 0
+            while headerEnd + 1 < lines.count,
+                  isHeaderContinuation(lines[headerEnd + 1], above: lines[headerEnd]) || isHeaderDebris(lines[headerEnd + 1], monthX0: monthX0) {
+                headerEnd += 1
+            }
         }
         let headerLines = headerEnd >= 0 ? Array(lines[0...headerEnd]) : []
         let body = Array(lines[(headerEnd + 1)...])
@@ -82,7 +86,21 @@ public enum MonthMatrixParser {
         // A column must have values in at least two rows (or the table has one row).
         let rowsWithValues = body.filter { $0.words.contains { NumberText.isNumeric($0.text) && !isFootnote($0) } }.count
         if rowsWithValues >= 3 {
-            spans = spans.filter { s in clean.filter { s.overlap($0.bbox) > 0 }.count >= 2 }
+            // Drop stray numbers: keep columns with two or more values, and single-value columns
+            // that sit on the regular column pitch (an OCR layer may keep one value of a column).
+            let supported = spans.filter { s in clean.filter { s.overlap($0.bbox) > 0 }.count >= 2 }
+            let gaps = zip(supported, supported.dropFirst()).map { $1.midX - $0.midX }.sorted()
+            if gaps.count >= 2 {
+                let pitch = gaps[0]
+                spans = spans.filter { s in
+                    supported.contains(s) || supported.contains { k in
+                        let d = abs(s.midX - k.midX) / pitch
+                        return d >= 0.75 && abs(d - d.rounded()) < 0.25
+                    }
+                }
+            } else {
+                spans = supported
+            }
         }
         guard let firstSpan = spans.first else { return nil }
         let labelLimit = firstSpan.x0 - 2
@@ -102,7 +120,7 @@ public enum MonthMatrixParser {
             if !values.isEmpty { anchors.append(TextLine(words: values, page: l.page)) }
             if !text.isEmpty { labels.append(TextLine(words: text, page: l.page)) }
         }
-        let bands = RowBands.build(anchors: anchors, labels: labels)
+        let bands = RowBands.build(anchors: mergeSplitAnchors(anchors, spans: spans), labels: labels)
 
         var rows: [MonthMatrix.Row] = []
         for band in bands {
@@ -158,6 +176,16 @@ public enum MonthMatrixParser {
         } && !l.words.isEmpty
     }
 
+    /// An OCR-damaged header part below the month line: nothing in the label column and mostly
+    /// two-digit year parts or non-numeric debris (`17 753 Sean eae 17 17`).
+    static func isHeaderDebris(_ l: TextLine, monthX0: Double) -> Bool {
+        guard !l.words.isEmpty, l.words.allSatisfy({ $0.bbox.x0 > monthX0 - 15 }) else { return false }
+        let debris = l.words.filter { w in
+            (w.text.count == 2 && w.text.allSatisfy(\.isNumber)) || !w.text.contains(where: \.isNumber) || isMonthWord(w.text)
+        }
+        return Double(debris.count) >= 0.6 * Double(l.words.count)
+    }
+
     static func joinHeader(_ words: [Word]) -> String {
         var out = ""
         for w in words {
@@ -170,8 +198,10 @@ public enum MonthMatrixParser {
     static func cleanLabel(_ t: String) -> String {
         var s = t.trimmingWhitespace
         if let m = s.wholeMatch(of: /(.*[A-Za-z)]{3})\d{1,2}/) { s = String(m.1) }
-        // OCR border artefacts at the start of a label: "| 188", "(Assessments".
+        // OCR border artefacts at the start of a label: "| 188", "(Assessments"; footnote marks
+        // read as punctuation at the end: "Withdrawals*", "Expulsions”", "Sub-Committees |".
         while let f = s.first, "|([{".contains(f) { s.removeFirst(); s = s.trimmingWhitespace }
+        while let l = s.last, "|*”\"'’:;,.^°¹²³".contains(l) { s.removeLast(); s = s.trimmingWhitespace }
         return s
     }
 
@@ -218,6 +248,22 @@ public enum MonthMatrixParser {
             index[i] = index[k]! + (i - k)
         }
         return (index.map { MonthText.period($0! / 12, $0! % 12 + 1) }, inferred)
+    }
+
+    /// Merges value lines that a skewed scan split into two: vertically within half a line and
+    /// holding values in different columns.
+    static func mergeSplitAnchors(_ anchors: [TextLine], spans: [ColumnSpan]) -> [TextLine] {
+        var out: [TextLine] = []
+        for a in anchors.sorted(by: { $0.midY < $1.midY }) {
+            if let i = out.indices.last(where: { abs(out[$0].midY - a.midY) < 0.55 * max(a.height, a.fontSize) }) {
+                let used = Set(out[i].words.compactMap { ColumnClusters.index(of: $0.bbox, in: spans) })
+                if a.words.allSatisfy({ ColumnClusters.index(of: $0.bbox, in: spans).map { !used.contains($0) } ?? true }) {
+                    out[i] = TextLine(words: out[i].words + a.words, page: a.page); continue
+                }
+            }
+            out.append(a)
+        }
+        return out
     }
 
     /// Joins thousands groups split by a (non-breaking) space: `12` `345` → one word `12 345`.

@@ -46,6 +46,12 @@ enum SectionReaders {
             }
             let i = rows.count
             rows.append((row.label, values))
+            if row.label.isEmpty {
+                let c = row.cells.compactMap { $0 }.first
+                prov.notes.append(Finding(code: "label_missing", severity: .warning, pointer: "/\(key)/rows/\(i)/\(labelKey)",
+                                          message: "Row \(i + 1) of the \(key.replacingOccurrences(of: "_", with: " ")) table has values but no legible label.",
+                                          page: c?.page, bbox: c?.bbox))
+            }
             prov.record("/\(key)/rows/\(i)/\(labelKey)", row.labelCell)
             for (j, c) in row.cells.enumerated() { prov.record("/\(key)/rows/\(i)/\(valuesKey)/\(j)", c) }
         }
@@ -86,7 +92,7 @@ enum SectionReaders {
 
     static func meetings(_ doc: DocumentLayout, into r: inout Report, prov: inout ProvenanceRecorder, missing: inout [String]) {
         guard let region = SectionLocator.region(of: SectionLocator.meetings, in: doc) else { missing.append("meetings"); return }
-        let rows = MeetingsParser.parse(region)
+        let rows = MeetingsParser.parse(region, noisyGeometry: r.variant == "scanned")
         guard !rows.isEmpty else { missing.append("meetings"); return }
         r.meetings = rows.enumerated().map { i, m in
             prov.record("/meetings/\(i)/category", m.categoryCell)

@@ -60,7 +60,7 @@ public enum RowBands {
         var group: [TextLine] = []
         func flush() { if !group.isEmpty { rows.append(RowBand(anchor: nil, labelLines: group)); group = [] } }
         for l in loose {
-            if let last = group.last, l.midY - last.midY <= wrapPitch * max(l.height, l.fontSize, 1) * 1.05 { group.append(l) } else { flush(); group = [l] }
+            if let last = group.last, l.midY - last.midY <= 1.3 * max(l.height, l.fontSize, 1) { group.append(l) } else { flush(); group = [l] }
         }
         flush()
         for i in rows.indices { rows[i].labelLines.sort { $0.midY < $1.midY } }

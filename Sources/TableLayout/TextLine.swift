@@ -57,13 +57,17 @@ public enum LineBuilder {
         var chains: [[Word]] = []
         for w in sorted {
             var best: Int? = nil
-            var bestDy = Double.infinity
+            var bestScore = Double.infinity
             for (i, chain) in chains.enumerated() {
                 let last = chain[chain.count - 1]
                 guard last.bbox.x1 <= w.bbox.x0 + 0.5 * min(w.bbox.height, last.bbox.height) else { continue }
                 let dy = abs(last.bbox.midY - w.bbox.midY)
-                let tol = 0.4 * max(last.bbox.height, w.bbox.height)
-                if dy < tol, dy < bestDy { best = i; bestDy = dy }
+                let h = max(last.bbox.height, w.bbox.height)
+                let tol = 0.4 * h
+                // Prefer the vertically closest line, and among near ties the one that ends
+                // closest to the word (skewed scans put neighbouring lines' ends at similar y).
+                let score = dy / tol + max(0, w.bbox.x0 - last.bbox.x1) / (20 * h)
+                if dy < tol, score < bestScore { best = i; bestScore = score }
             }
             if let best { chains[best].append(w) } else { chains.append([w]) }
         }

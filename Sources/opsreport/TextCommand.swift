@@ -1,16 +1,39 @@
 import ArgumentParser
+import Foundation
+import OpsReport
 import PDFLayout
+import TableLayout
 
+/// `opsreport text FILE.pdf [-p N] [--words]`: layout dump for debugging.
 struct TextCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "text", abstract: "Dump the words and lines of a page (debugging).")
+    static let configuration = CommandConfiguration(
+        commandName: "text",
+        abstract: "Dump the lines (or words) of a page with bounding boxes, for debugging.",
+        discussion: "Boxes are [x0, y0, x1, y1] in PDF points, origin at the top-left of the page, y growing downwards.")
     @Argument(help: "The PDF.") var file: String
     @Option(name: .shortAndLong, help: "1-based page; all pages when omitted.") var page: Int?
-    @Option(help: "Password of an encrypted PDF.") var password: String?
+    @Option(help: "User password of an encrypted PDF.") var password: String?
+    @Flag(help: "One word per row (text, box, font size, font) instead of one line per row.") var words = false
+
     func run() throws {
-        let d = try PDFDocument(path: file, password: password)
-        for n in page.map({ [$0] }) ?? Array(1...d.pageCount) {
-            let p = try d.page(n)
-            for w in p.words { print(p.number, w.text, w.bbox.array, w.fontSize, w.fontName) }
+        let doc: PDFDocument
+        do { doc = try PDFDocument(path: file, password: password) } catch let e as PDFLayoutError {
+            CLIOutput.error(e.message); throw ExitCode(ExtractionError.pdf(e).exitCode)
         }
+        var out = ""
+        for n in page.map({ [$0] }) ?? Array(1...doc.pageCount) {
+            let p: PDFPage
+            do { p = try doc.page(n) } catch let e as PDFLayoutError { CLIOutput.error(e.message); throw ExitCode(64) }
+            out += "# page \(n) (\(fmt(p.width)) x \(fmt(p.height)) pt, rotation \(p.rotation))\n"
+            if words {
+                for w in p.words { out += "\(w.text)\t\(box(w.bbox))\t\(fmt(w.fontSize))\t\(w.fontName)\n" }
+            } else {
+                for l in LineBuilder.lines(p.words) { out += "\(box(l.bbox))\t\(l.text)\n" }
+            }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
     }
+
+    private func fmt(_ v: Double) -> String { String(format: "%.2f", v) }
+    private func box(_ b: BBox) -> String { "[\(fmt(b.x0)), \(fmt(b.y0)), \(fmt(b.x1)), \(fmt(b.y1))]" }
 }
