@@ -26,7 +26,9 @@ enum Corrections {
     private static func set(_ node: Any, _ tokens: ArraySlice<String>, to value: JSONValue) -> Any? {
         guard let key = tokens.first else { return merge(node, value) }
         if var dict = node as? [String: Any] {
-            guard let child = dict[key], let new = set(child, tokens.dropFirst(), to: value) else { return nil }
+            // A value that decoded as nil is absent from the JSON: the last token may add it.
+            let child: Any? = dict[key] ?? (tokens.count == 1 ? NSNull() : nil)
+            guard let child, let new = set(child, tokens.dropFirst(), to: value) else { return nil }
             dict[key] = new
             return dict
         }
