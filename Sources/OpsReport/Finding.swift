@@ -35,7 +35,7 @@ public struct Finding: Codable, Sendable, Equatable {
                 bbox: BBox? = nil, report: String? = nil) {
         self.code = code; self.severity = severity; self.pointer = pointer; self.related = related
         self.printed = printed; self.expected = expected; self.message = message; self.suggestion = suggestion
-        self.page = page; self.bbox = bbox; self.report = report
+        self.page = page; self.bbox = bbox?.rounded; self.report = report
     }
 }
 

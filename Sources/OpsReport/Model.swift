@@ -188,5 +188,6 @@ public struct Provenance: Codable, Sendable, Equatable {
     public var bbox: BBox
     /// The text exactly as printed (before normalisation).
     public var text: String
-    public init(page: Int, bbox: BBox, text: String) { self.page = page; self.bbox = bbox; self.text = text }
+    /// - Parameter bbox: rounded to 0.01 pt, the precision of the JSON output.
+    public init(page: Int, bbox: BBox, text: String) { self.page = page; self.bbox = bbox.rounded; self.text = text }
 }

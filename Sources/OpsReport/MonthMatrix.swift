@@ -68,7 +68,7 @@ public enum MonthMatrixParser {
             headerEnd = last
             let monthX0 = lines[last].words.filter { isMonthWord($0.text) }.map(\.bbox.x0).min() ?? 0
             while headerEnd + 1 < lines.count,
-                  isHeaderContinuation(lines[headerEnd + 1], above: lines[headerEnd]) || isHeaderDebris(lines[headerEnd + 1], monthX0: monthX0) {
+                  isHeaderContinuation(lines[headerEnd + 1], above: Array(lines[0...headerEnd])) || isHeaderDebris(lines[headerEnd + 1], monthX0: monthX0) {
                 headerEnd += 1
             }
         }
@@ -111,10 +111,15 @@ public enum MonthMatrixParser {
             var values: [Word] = [], text: [Word] = []
             for w in l.words {
                 if isFootnote(w) && NumberText.isNumeric(w.text) { continue }
-                if w.bbox.x1 <= labelLimit || (!NumberText.isNumeric(w.text) && !NumberText.isNumberLike(w.text)) {
-                    if w.bbox.midX < labelLimit { text.append(w) }
+                // Whatever is printed inside a value column is that cell's printed text, even
+                // when OCR damage makes it unreadable as a number ("bi", "te}"); the reconciler
+                // judges it. Text left of the first column is label text.
+                if w.bbox.x1 <= labelLimit {
+                    text.append(w)
                 } else if spans.contains(where: { $0.overlap(w.bbox) > 0 }) {
                     values.append(w)
+                } else if w.bbox.midX < labelLimit, !NumberText.isNumeric(w.text) {
+                    text.append(w)
                 }
             }
             if !values.isEmpty { anchors.append(TextLine(words: values, page: l.page)) }
@@ -136,6 +141,9 @@ public enum MonthMatrixParser {
         }
 
         // Months from the header band.
+        let centres = spans.map(\.midX)
+        let steps = zip(centres, centres.dropFirst()).map { $1 - $0 }.sorted()
+        let pitch = steps.isEmpty ? 60 : steps[steps.count / 2]
         var headerCells = [Cell?](repeating: nil, count: spans.count)
         var parsed = [(month: Int, year: Int?)?](repeating: nil, count: spans.count)
         var yearLabels: [(x: Double, year: Int)] = []
@@ -145,8 +153,10 @@ public enum MonthMatrixParser {
                 if let y = MonthText.year(w.text), !l.words.contains(where: { isMonthWord($0.text) && $0.bbox.xOverlap(w.bbox) > 0 }) {
                     if l.words.filter({ isMonthWord($0.text) }).isEmpty { yearLabels.append((w.bbox.midX, y)); continue }
                 }
-                guard w.bbox.x1 > labelLimit else { continue }
-                if let c = ColumnClusters.index(of: w.bbox, in: spans), spans[c].overlap(w.bbox) > 0 || abs(spans[c].midX - w.bbox.midX) < 12 {
+                // Headers are centred or left-aligned over right-aligned values: take the
+                // column whose centre is within half a column pitch.
+                if let c = spans.indices.min(by: { abs(spans[$0].midX - w.bbox.midX) < abs(spans[$1].midX - w.bbox.midX) }),
+                   abs(spans[c].midX - w.bbox.midX) < 0.5 * pitch {
                     perColumn[c, default: []].append(w)
                 }
             }
@@ -167,13 +177,25 @@ public enum MonthMatrixParser {
         MonthText.parseHeader(t) != nil || MonthText.parseHeader(String(t.dropLast())) != nil && t.hasSuffix("-")
     }
 
-    /// A line right under a month line holding only the wrapped year parts (`17`, `2017`).
-    static func isHeaderContinuation(_ l: TextLine, above: TextLine) -> Bool {
-        l.words.allSatisfy { w in
+    /// A line right under a month line holding the wrapped year parts (`17`, `2017`) of
+    /// `Jan-`-style headers, possibly with whole month headers (`Jul-17`) between them; words in
+    /// the label column (`Category`) are ignored.
+    static func isHeaderContinuation(_ l: TextLine, above: [TextLine]) -> Bool {
+        let monthWords = above.flatMap(\.words).filter { isMonthWord($0.text) }
+        guard let monthX0 = monthWords.map(\.bbox.x0).min() else { return false }
+        var headerParts = 0
+        for w in l.words {
             let t = w.text
-            return (t.count == 2 || t.count == 4) && t.allSatisfy(\.isNumber)
-                && above.words.contains { isMonthWord($0.text) && ($0.text.hasSuffix("-") || $0.text.hasSuffix("'")) && $0.bbox.xOverlap(w.bbox) > 0 }
-        } && !l.words.isEmpty
+            if isMonthWord(t) { headerParts += 1; continue }
+            if (t.count == 2 || t.count == 4), t.allSatisfy(\.isNumber),
+               monthWords.contains(where: { ($0.text.hasSuffix("-") || $0.text.hasSuffix("'")) && $0.bbox.xOverlap(w.bbox) > 0 }) {
+                headerParts += 1; continue
+            }
+            // A column heading over the labels ("Category") may share the line.
+            if w.bbox.x1 < monthX0 - 4, !NumberText.isNumeric(t) { continue }
+            return false
+        }
+        return headerParts > 0
     }
 
     /// An OCR-damaged header part below the month line: nothing in the label column and mostly

@@ -29,6 +29,9 @@ public struct BBox: Hashable, Codable, Sendable {
     /// Length of the overlap of the two boxes' y-ranges (0 when disjoint).
     public func yOverlap(_ o: BBox) -> Double { Swift.max(0, Swift.min(y1, o.y1) - Swift.max(y0, o.y0)) }
 
+    /// The box with each coordinate rounded to 0.01 pt (the precision of JSON output).
+    public var rounded: BBox { let a = array; return BBox(x0: a[0], y0: a[1], x1: a[2], y1: a[3]) }
+
     /// `[x0, y0, x1, y1]` rounded to 0.01 pt, the form used in JSON output.
     public var array: [Double] { [x0, y0, x1, y1].map { ($0 * 100).rounded() / 100 } }
 

@@ -8,6 +8,7 @@ public struct TableRegion: Sendable {
     public var segments: [[TextLine]]
     /// All lines of the table.
     public var lines: [TextLine] { segments.flatMap { $0 } }
+    public init(caption: TextLine, segments: [[TextLine]]) { self.caption = caption; self.segments = segments }
 }
 
 /// Finds the body of a table or figure next to its caption.
@@ -79,6 +80,8 @@ public enum TableRegionFinder {
     public static func isHeading(_ l: TextLine) -> Bool {
         guard let first = l.words.first, first.isBold, l.words.count >= 2 else { return false }
         let f = first.text
+        let next = l.words[1].text
         return f.first.map(\.isNumber) == true && f.allSatisfy { $0.isNumber || $0 == "." } && !f.hasSuffix("..")
+            && next.first.map(\.isUppercase) == true
     }
 }

@@ -19,6 +19,14 @@ enum Fixtures {
     static func truth(_ stem: String) throws -> Report {
         try ReportCoding.decode(Data(contentsOf: truthDir.appendingPathComponent(stem + ".json")))
     }
+    /// The `facts` of a bad-input truth file (`truth/bad/<stem>.json`), decoded as a `Report`.
+    static func badFacts(_ stem: String) throws -> Report {
+        let data = try Data(contentsOf: truthDir.appendingPathComponent("bad").appendingPathComponent(stem + ".json"))
+        let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        let facts = try JSONSerialization.data(withJSONObject: obj["facts"] ?? [:])
+        return try ReportCoding.decode(facts)
+    }
+
     /// The raw truth JSON object (for keys outside the model such as `planted`).
     static func truthJSON(_ stem: String) throws -> [String: Any] {
         let data = try Data(contentsOf: truthDir.appendingPathComponent(stem + ".json"))

@@ -1,0 +1,138 @@
+import XCTest
+@testable import OpsReport
+import PDFLayout
+import TableLayout
+
+/// Tables laid out from words placed by hand, in layouts the corpus does not have: other month
+/// formats, `-` for zero, new categories, a table continued on another page, centred and
+/// top-aligned group labels. They check that nothing is keyed to the corpus's coordinates,
+/// row names, months or table numbers.
+final class SyntheticLayoutTests: XCTestCase {
+    /// A word of width 5.5 pt per character, height 10 pt, at (x, y) top-left.
+    func w(_ t: String, _ x: Double, _ y: Double, page: Int = 1, size: Double = 9, rightAlign: Bool = false) -> Word {
+        let width = 5.5 * Double(t.count)
+        let x0 = rightAlign ? x - width : x
+        return Word(text: t, bbox: BBox(x0: x0, y0: y, x1: x0 + width, y1: y + 10), fontSize: size, fontName: "Helvetica", page: page)
+    }
+
+    func region(_ words: [Word], caption: String = "Table 9: Something") -> TableRegion {
+        let pages = Dictionary(grouping: words, by: \.page).keys.sorted()
+        let segments = pages.map { p in LineBuilder.lines(words.filter { $0.page == p }) }
+        return TableRegion(caption: TextLine(words: [w(caption, 100, 500)], page: pages.last!), segments: segments)
+    }
+
+    func testMonthMatrixWithSpelledOutHeadersDashZerosAndNewCategory() throws {
+        var words: [Word] = []
+        let months = ["Jun 2018", "Jul 2018", "Aug 2018"]
+        for (j, m) in months.enumerated() {
+            let parts = m.split(separator: " ")
+            words.append(w(String(parts[0]), 200 + Double(j) * 60 - 20, 100))
+            words.append(w(String(parts[1]), 200 + Double(j) * 60 - 22, 100, rightAlign: false))
+        }
+        // The year parts sit on the same line as the months here ("Jun 2018"): rebuild them as one word each.
+        words = months.enumerated().map { j, m in w(m, 170 + Double(j) * 60, 100) }
+        let rows: [(String, [String])] = [("Applications", ["12", "-", "7"]), ("Cyber Security Queries", ["3", "4", "–"]), ("Total", ["15", "4", "7"])]
+        for (i, r) in rows.enumerated() {
+            let y = 120 + Double(i) * 14
+            words += r.0.split(separator: " ").enumerated().map { k, part in w(String(part), 40 + Double(k) * 40, y) }
+            for (j, v) in r.1.enumerated() { words.append(w(v, 215 + Double(j) * 60, y, rightAlign: true)) }
+        }
+        let m = try XCTUnwrap(MonthMatrixParser.parse(region(words), period: "2018-08"))
+        XCTAssertEqual(m.months, ["2018-06", "2018-07", "2018-08"])
+        XCTAssertFalse(m.monthsInferred)
+        XCTAssertEqual(m.rows.map(\.label), ["Applications", "Cyber Security Queries", "Total"])
+        XCTAssertEqual(m.rows[0].cells.map { $0.flatMap { NumberText.parseInt($0.text) } }, [12, 0, 7])
+        XCTAssertEqual(m.rows[1].cells.map { $0.flatMap { NumberText.parseInt($0.text) } }, [3, 4, 0])
+    }
+
+    func testWrappedHeadersYearSpanAndWrappedLabels() throws {
+        // "Nov-" / "17" wrapped headers, a label wrapped over two lines around its values.
+        var words: [Word] = []
+        let heads = [("Nov-", "17"), ("Dec-", "17"), ("Jan-", "18")]
+        for (j, h) in heads.enumerated() {
+            words.append(w(h.0, 190 + Double(j) * 50, 100))
+            words.append(w(h.1, 194 + Double(j) * 50, 110.4))
+        }
+        words += [w("Panel", 40, 130), w("&", 72, 130), w("Board", 82, 130), w("Correspondence", 40, 140.4)]
+        for j in 0..<3 { words.append(w(["5", "6", "7"][j], 214 + Double(j) * 50, 135.2, rightAlign: true)) }
+        words += [w("Other", 40, 155)]
+        for j in 0..<3 { words.append(w(["1", "2", "3"][j], 214 + Double(j) * 50, 155, rightAlign: true)) }
+        let m = try XCTUnwrap(MonthMatrixParser.parse(region(words), period: "2018-01"))
+        XCTAssertEqual(m.months, ["2017-11", "2017-12", "2018-01"])
+        XCTAssertEqual(m.rows.map(\.label), ["Panel & Board Correspondence", "Other"])
+    }
+
+    func testMonthNamesTakeYearsFromSpanningYearLabels() throws {
+        var words = [w("2017", 150, 90), w("2018", 300, 90)]
+        for (j, name) in ["Nov", "Dec", "Jan", "Feb"].enumerated() { words.append(w(name, 200 + Double(j) * 50, 102)) }
+        words.append(w("Visitors", 40, 120))
+        for j in 0..<4 { words.append(w("1,00\(j)", 222 + Double(j) * 50, 120, rightAlign: true)) }
+        let m = try XCTUnwrap(MonthMatrixParser.parse(region(words), period: "2018-02"))
+        XCTAssertEqual(m.months, ["2017-11", "2017-12", "2018-01", "2018-02"])
+        XCTAssertEqual(m.rows.first?.cells.map { $0.flatMap { NumberText.parseInt($0.text) } }, [1000, 1001, 1002, 1003])
+    }
+
+    func testTableContinuedOnNextPageKeepsMonthsAndAppendsRows() throws {
+        var words: [Word] = []
+        for page in 1...2 {
+            for (j, h) in ["Jan-17", "Feb-17"].enumerated() { words.append(w(h, 190 + Double(j) * 50, 100, page: page)) }
+            let labels = page == 1 ? ["Alpha", "Beta"] : ["Gamma", "Total"]
+            for (i, l) in labels.enumerated() {
+                let y = 120 + Double(i) * 14
+                words.append(w(l, 40, y, page: page))
+                for j in 0..<2 { words.append(w("\(page)\(i)\(j)", 220 + Double(j) * 50, y, page: page, rightAlign: true)) }
+            }
+        }
+        let m = try XCTUnwrap(MonthMatrixParser.parse(region(words), period: "2017-02"))
+        XCTAssertEqual(m.rows.map(\.label), ["Alpha", "Beta", "Gamma", "Total"])
+        XCTAssertEqual(m.rows[2].cells.map { $0?.text }, ["200", "201"])
+        XCTAssertEqual(m.rows[2].cells.first??.page, 2)
+    }
+
+    func testHeaderlessOCRTableInfersMonthsFromThePeriod() throws {
+        var words: [Word] = []
+        for (i, l) in ["Alpha", "Beta", "Total"].enumerated() {
+            let y = 120 + Double(i) * 14
+            words.append(w(l, 40, y))
+            for j in 0..<4 { words.append(w("\(i + 1)\(j)", 220 + Double(j) * 40, y, rightAlign: true)) }
+        }
+        let m = try XCTUnwrap(MonthMatrixParser.parse(region(words), period: "2017-02"))
+        XCTAssertTrue(m.monthsInferred)
+        XCTAssertEqual(m.months, ["2016-11", "2016-12", "2017-01", "2017-02"])
+    }
+
+    func testSpanningGroupLabelsCentredAndTopAligned() {
+        let rows = (0..<6).map { 100 + Double($0) * 14 }
+        // Centred: "A" over rows 0-3 (centre 121), "B" over rows 4-5 (centre 163).
+        XCTAssertEqual(SpanningLabels.assign(rows: rows, labels: [121, 163]), [0, 0, 0, 0, 1, 1])
+        // Top-aligned: "A" at row 0, "B" at row 2.
+        XCTAssertEqual(SpanningLabels.assign(rows: rows, labels: [100, 128]), [0, 0, 1, 1, 1, 1])
+    }
+
+    func testRowBandsKeepALabelOnlyRowWhoseValuesWereLost() {
+        let anchors = [TextLine(words: [w("10", 200, 100)], page: 1), TextLine(words: [w("20", 200, 140)], page: 1)]
+        let labels = [TextLine(words: [w("First", 40, 100)], page: 1),
+                      TextLine(words: [w("Lost", 40, 115)], page: 1), TextLine(words: [w("Row", 40, 125.4)], page: 1),
+                      TextLine(words: [w("Second", 40, 140)], page: 1)]
+        let bands = RowBands.build(anchors: anchors, labels: labels)
+        XCTAssertEqual(bands.map { $0.labelLines.map(\.text).joined(separator: " ") }, ["First", "Lost Row", "Second"])
+        XCTAssertNil(bands[1].anchor)
+    }
+
+    func testKeyValueTableWithGroupsAndTotal() throws {
+        var words = [w("Driver", 40, 90), w("Days", 300, 90)]
+        let drivers = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]
+        for (i, d) in drivers.enumerated() {
+            let y = 104 + Double(i) * 14
+            words.append(w(d, 110, y))
+            words.append(w(String(format: "%d.%02d", i + 1, i * 7), 330, y, rightAlign: true))
+        }
+        words.append(w("Core", 40, 118))      // centred over Alpha-Gamma (rows 0-2)
+        words.append(w("Projects", 40, 153))  // centred over Delta-Epsilon
+        words.append(w("Grand", 40, 174)); words.append(w("Total", 74, 174)); words.append(w("16.70", 330, 174, rightAlign: true))
+        let t = try XCTUnwrap(KeyValueTableParser.parse(region(words)))
+        XCTAssertEqual(t.rows.map(\.label), drivers)
+        XCTAssertEqual(t.rows.map(\.group), ["Core", "Core", "Core", "Projects", "Projects"])
+        XCTAssertEqual(t.total?.value?.text, "16.70")
+    }
+}
