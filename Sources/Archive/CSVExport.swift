@@ -1,0 +1,116 @@
+import Foundation
+import CSV
+import GRDB
+
+/// Tidy CSV export of an archive database (CSV.swift's `CSVWriter`), plus its
+/// `datapackage.json` (see `DataPackage`). Each file is written to a temporary name and renamed.
+///
+/// Files (UTF-8, comma, header row, `\n` line ends, empty field = missing):
+/// - `values.csv`: one printed number per row: `report, period, table, measure, month, value, unit, pointer`.
+/// - `series.csv`: the consolidated monthly series: `table, measure, month, value, unit,
+///   source_report, source_period, n_reports, n_values, disagree, min_value, max_value`.
+/// - `reports.csv`: one row per input file: `report, file, sha256, tool_version, status, reason,
+///   message, period, reference, title, variant, pages`.
+/// - `findings.csv`: `report, period, scope, code, severity, pointer, printed, expected, message`.
+/// - `meetings.csv`: `report, period, category, meeting, date`.
+public enum CSVExport {
+    /// A CSV file: its name and its columns (used by the data package too).
+    public struct Table {
+        public var name: String
+        public var columns: [String]
+        public var sql: String
+    }
+
+    /// The exported tables, in order.
+    public static let tables: [Table] = [
+        Table(name: "values", columns: ["report", "period", "table", "measure", "month", "value", "unit", "pointer"], sql: """
+            SELECT r.name, r.period, v.table_name, v.measure, v.month, v.value, v.unit, v.pointer
+              FROM monthly_values v JOIN reports r ON r.id = v.report_id
+             WHERE r.status = 'converted'
+             ORDER BY r.name, v.table_name, v.measure, v.month, v.pointer
+            """),
+        Table(name: "series", columns: ["table", "measure", "month", "value", "unit", "source_report", "source_period",
+                                        "n_reports", "n_values", "disagree", "min_value", "max_value"], sql: """
+            SELECT s.table_name, s.measure, s.month, s.value, s.unit, r.name, s.source_period, s.n_reports, s.n_values,
+                   CASE s.disagree WHEN 1 THEN 'true' ELSE 'false' END, s.min_value, s.max_value
+              FROM monthly_series s JOIN reports r ON r.id = s.source_report_id
+             ORDER BY s.table_name, s.measure, s.month
+            """),
+        Table(name: "reports", columns: ["report", "file", "sha256", "tool_version", "status", "reason", "message", "period",
+                                         "reference", "title", "variant", "pages"], sql: """
+            SELECT name, file, sha256, tool_version, status, reason, message, period, reference, title, variant, pages
+              FROM reports ORDER BY name, id
+            """),
+        Table(name: "findings", columns: ["report", "period", "scope", "code", "severity", "pointer", "printed", "expected", "message"], sql: """
+            SELECT r.name, r.period, f.scope, f.code, f.severity, f.pointer, f.printed, f.expected, f.message
+              FROM findings f LEFT JOIN reports r ON r.id = f.report_id
+             ORDER BY r.name, f.scope, f.id
+            """),
+        Table(name: "meetings", columns: ["report", "period", "category", "meeting", "date"], sql: """
+            SELECT r.name, r.period, m.category, m.meeting, m.date
+              FROM meetings m JOIN reports r ON r.id = m.report_id
+             ORDER BY r.name, m.row_index, m.date_index
+            """),
+    ]
+
+    /// Writes every table and `datapackage.json` into `directory` (created if needed).
+    /// - Throws: `CSVError`, a database error, or a file-system error.
+    public static func export(store: ArchiveStore, to directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try store.dbQueue.read { db in
+            for t in tables {
+                let data = try render(db, t)
+                try atomicWrite(data, to: directory + "/\(t.name).csv")
+            }
+        }
+        try atomicWrite(DataPackage.descriptor(), to: directory + "/datapackage.json")
+    }
+
+    static func render(_ db: Database, _ t: Table) throws -> Data {
+        let stream = OutputStream.toMemory()
+        let writer = try CSVWriter(stream: stream)
+        try writer.write(row: t.columns)
+        let valueColumns: Set<String> = ["value", "min_value", "max_value"]
+        let cursor = try Row.fetchCursor(db, sql: t.sql)
+        while let row = try cursor.next() {
+            let unit: String? = t.columns.contains("unit") ? row[t.columns.firstIndex(of: "unit")!] : nil
+            let fields = t.columns.indices.map { i -> String in
+                let v = row[i] as DatabaseValue
+                if valueColumns.contains(t.columns[i]) { return format(v, days: unit == "days") }
+                switch v.storage {
+                case .null: return ""
+                case .int64(let n): return String(n)
+                case .double(let d): return String(d)
+                case .string(let s): return s
+                case .blob(let b): return b.base64EncodedString()
+                }
+            }
+            try writer.write(row: fields)
+        }
+        stream.close()
+        var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        data.append(0x0A)
+        return data
+    }
+
+    /// A number as printed: `1149`; days with two decimals, `223.75`.
+    static func format(_ v: DatabaseValue, days: Bool) -> String {
+        switch v.storage {
+        case .null: return ""
+        case .int64(let n): return days ? String(format: "%.2f", Double(n)) : String(n)
+        case .double(let d): return days ? String(format: "%.2f", d) : (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d))
+        case .string(let s): return s
+        case .blob: return ""
+        }
+    }
+
+    /// Writes `data` to `path` through a temporary file in the same folder and `rename(2)`.
+    static func atomicWrite(_ data: Data, to path: String) throws {
+        let tmp = path + ".\(UUID().uuidString).tmp"
+        try data.write(to: URL(fileURLWithPath: tmp))
+        guard rename(tmp, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: tmp)
+            throw BatchError.output(path, underlying: String(cString: strerror(errno)))
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import OpsReport
+
+/// Findings that need more than one report: pure functions over an archive of reports (no I/O).
+///
+/// A finding's `report` field names the report it belongs to: its `source.file` when set, else its
+/// period. `related` entries that point into another report are written `<period>:<pointer>`.
+public enum CrossReportRules {
+    /// All cross-report findings: restatements, party count discontinuities and archive gaps.
+    public static func all(_ reports: [Report]) -> [Finding] {
+        restatements(reports) + partyCountDiscontinuities(reports) + archiveGaps(reports)
+    }
+
+    /// `2017-12`, or `2017-12 scanned` for a variant other than text.
+    static func describe(_ r: Report) -> String { (r.period ?? "?") + (r.variant == "text" ? "" : " \(r.variant)") }
+
+    static func label(_ r: Report) -> String { r.source.file.isEmpty ? (r.period ?? "?") : r.source.file }
+
+    /// `restatement` (warning): for each (table, measure, month) printed by several reports with
+    /// different values, one finding on each report whose value differs from the newest report's
+    /// (see `SeriesConsolidation.isNewer`). `printed` is that report's value, `expected` the newest
+    /// value, `related` the cells of the reports that print the newest value.
+    public static func restatements(_ reports: [Report]) -> [Finding] {
+        let consolidated = SeriesConsolidation.consolidate(reports).filter(\.disagree)
+        guard !consolidated.isEmpty else { return [] }
+        struct Key: Hashable { var table, measure, month: String }
+        var cells: [Key: [(index: Int, value: MonthlyValue)]] = [:]
+        for (i, r) in reports.enumerated() {
+            for v in SeriesConsolidation.values(of: r) { cells[Key(table: v.table, measure: v.measure, month: v.month), default: []].append((i, v)) }
+        }
+        var out: [Finding] = []
+        for c in consolidated {
+            let entries = cells[Key(table: c.table, measure: c.measure, month: c.month)] ?? []
+            let agreeing = entries.filter { $0.value.value == c.value }
+            let related = agreeing.map { "\(reports[$0.index].period ?? "?"):\($0.value.pointer)" }
+            let newest = MonthlyValue(table: c.table, measure: c.measure, month: c.month, value: c.value, unit: c.unit, pointer: "").text
+            let source = describe(reports[c.sourceIndex])
+            for e in entries where e.value.value != c.value {
+                let r = reports[e.index]
+                let expected: JSONValue = c.unit == .days ? .double(Days(hundredths: c.value).doubleValue) : .int(c.value)
+                out.append(Finding(
+                    code: "restatement", severity: .warning, pointer: e.value.pointer, related: related,
+                    printed: e.value.text, expected: expected,
+                    message: "\(c.table) \(c.measure) for \(c.month): the \(describe(r)) report prints \(e.value.text) but the newest report that prints it (\(source)) prints \(newest); \(c.reportCount) reports print this value, with \(c.distinctValues) different values",
+                    page: r.provenance[e.value.pointer]?.page, bbox: r.provenance[e.value.pointer]?.bbox, report: label(r)))
+            }
+        }
+        return out
+    }
+
+    /// One report per period: the newest by `SeriesConsolidation.isNewer` (a text variant over a
+    /// scan). Sorted by period.
+    static func canonicalByPeriod(_ reports: [Report]) -> [(period: String, index: Int)] {
+        var best: [String: Int] = [:]
+        for (i, r) in reports.enumerated() {
+            guard let p = r.period else { continue }
+            if let b = best[p], !SeriesConsolidation.isNewer((r, i), than: (reports[b], b)) { continue }
+            best[p] = i
+        }
+        return best.map { ($0.key, $0.value) }.sorted { $0.period < $1.period }
+    }
+
+    /// `party_count_discontinuity` (warning): for each two reports of consecutive months whose
+    /// narratives both give the number of Parties, checks
+    /// `parties(M) == parties(M−1) + accessions(M) − withdrawals(M) − expulsions(M)`, the three
+    /// movements read from the later report's party statistics column for month M (a missing
+    /// row counts as 0; no check when the column M is absent). One finding on the later report at
+    /// `/narrative/parties` with the expected number.
+    public static func partyCountDiscontinuities(_ reports: [Report]) -> [Finding] {
+        let canon = canonicalByPeriod(reports)
+        var out: [Finding] = []
+        for (a, b) in zip(canon, canon.dropFirst()) where MonthArithmetic.next(a.period) == b.period {
+            let prev = reports[a.index], cur = reports[b.index]
+            guard let before = prev.narrative.parties, let now = cur.narrative.parties,
+                  let ps = cur.partyStatistics, let col = ps.months.firstIndex(of: b.period) else { continue }
+            var related = ["\(a.period):/narrative/parties"]
+            func movement(_ prefix: String) -> Int? {
+                guard let i = ps.rows.firstIndex(where: { $0.measure.lowercased().hasPrefix(prefix) }) else { return 0 }
+                related.append("/party_statistics/rows/\(i)/counts/\(col)")
+                return col < ps.rows[i].counts.count ? ps.rows[i].counts[col] : nil
+            }
+            guard let acc = movement("accession"), let wd = movement("withdraw"), let ex = movement("expul") else { continue }
+            let expected = before + acc - wd - ex
+            guard expected != now else { continue }
+            out.append(Finding(
+                code: "party_count_discontinuity", severity: .warning, pointer: "/narrative/parties", related: related,
+                printed: String(now), expected: .int(expected),
+                message: "\(b.period): the report gives \(now) Parties, but \(a.period) gave \(before) and \(b.period) had \(acc) accession(s), \(wd) withdrawal(s) and \(ex) expulsion(s), which make \(expected)",
+                page: cur.provenance["/narrative/parties"]?.page, bbox: cur.provenance["/narrative/parties"]?.bbox, report: label(cur)))
+        }
+        return out
+    }
+
+    /// `archive_gap` (warning): one finding per month between the first and the last report's
+    /// period for which there is no report. `pointer` is empty, `expected` the missing month,
+    /// `report` `nil`; `related` names the reports either side.
+    public static func archiveGaps(_ reports: [Report]) -> [Finding] {
+        let periods = Set(reports.compactMap(\.period).filter { MonthArithmetic.isMonth($0) })
+        guard let first = periods.min(), let last = periods.max() else { return [] }
+        var out: [Finding] = []
+        var m = first
+        var before = first
+        while m < last {
+            if periods.contains(m) { before = m }
+            else {
+                var after = m
+                while !periods.contains(after) { after = MonthArithmetic.next(after)! }
+                out.append(Finding(code: "archive_gap", severity: .warning, pointer: "", related: ["\(before):", "\(after):"],
+                                   expected: .string(m),
+                                   message: "No report for \(m) in the archive (between the \(before) and \(after) reports)"))
+            }
+            m = MonthArithmetic.next(m)!
+        }
+        return out
+    }
+}
+
+/// `YYYY-MM` arithmetic.
+public enum MonthArithmetic {
+    /// `true` for `YYYY-MM` with a month 01…12.
+    public static func isMonth(_ s: String) -> Bool {
+        let p = s.split(separator: "-")
+        guard p.count == 2, p[0].count == 4, p[1].count == 2, Int(p[0]) != nil, let m = Int(p[1]) else { return false }
+        return (1...12).contains(m)
+    }
+    /// The month after `s` (`2017-12` → `2018-01`); `nil` if `s` is not `YYYY-MM`.
+    public static func next(_ s: String) -> String? {
+        guard isMonth(s) else { return nil }
+        let p = s.split(separator: "-")
+        var y = Int(p[0])!, m = Int(p[1])! + 1
+        if m == 13 { m = 1; y += 1 }
+        return String(format: "%04d-%02d", y, m)
+    }
+}

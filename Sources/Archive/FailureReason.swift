@@ -1,0 +1,43 @@
+import OpsReport
+
+/// Why a file was not converted, as recorded in `reports.reason` and printed in the summary.
+///
+/// The first nine mirror `ExtractionError.kind` and are read from the child's exit status
+/// (`ExtractionError.exitCode`, 10…18); the others come from how the child ended.
+public enum FailureReason: String, Sendable, CaseIterable, Codable {
+    case unreadable, empty
+    case notPDF = "not_pdf"
+    case damaged
+    case passwordRequired = "password_required"
+    case wrongPassword = "wrong_password"
+    case noTextLayer = "no_text_layer"
+    case blank
+    case notAReport = "not_a_report"
+    /// The child was ended by a signal (segfault, abort, trap).
+    case crashed
+    /// The child ran past `--timeout` and was killed.
+    case timedOut = "timed_out"
+    /// The child exited 0 but its output was missing or not a report JSON.
+    case invalidOutput = "invalid_output"
+    /// The child exited with a status the tool does not document (e.g. 1, 19).
+    case failed
+    /// The child could not be started at all.
+    case launchFailed = "launch_failed"
+
+    /// The reason for a child's exit status; `nil` for 0 (success).
+    public static func fromExitStatus(_ status: Int32) -> FailureReason? {
+        switch status {
+        case 0: return nil
+        case 10: return .unreadable
+        case 11: return .empty
+        case 12: return .notPDF
+        case 13: return .damaged
+        case 14: return .passwordRequired
+        case 15: return .wrongPassword
+        case 16: return .noTextLayer
+        case 17: return .blank
+        case 18: return .notAReport
+        default: return .failed
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Finds the PDFs of an archive folder.
+public enum FileDiscovery {
+    /// Every regular file (or link to one) under `root`, recursively, whose name ends in `.pdf`
+    /// (any case), as absolute standardised paths sorted by path. Hidden files and folders and
+    /// anything under `excluding` (e.g. the output folder) are skipped.
+    /// - Throws: `BatchError.inputNotFound` when `root` is not a folder.
+    public static func pdfs(under root: String, excluding: [String] = []) throws -> [String] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
+            throw BatchError.inputNotFound(root)
+        }
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let excluded = excluding.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        guard let e = FileManager.default.enumerator(at: rootURL, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
+                                                     options: [.skipsHiddenFiles]) else { return [] }
+        var out: [String] = []
+        for case let url as URL in e {
+            let path = url.standardizedFileURL.path
+            if excluded.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
+                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { e.skipDescendants() }
+                continue
+            }
+            guard url.pathExtension.lowercased() == "pdf" else { continue }
+            let resolved = url.resolvingSymlinksInPath()
+            guard (try? resolved.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            out.append(path)
+        }
+        return out.sorted()
+    }
+
+    /// `path` relative to `root` (`bad/empty.pdf`), or `path` itself when it is not under `root`.
+    public static func relativeName(of path: String, under root: String) -> String {
+        let r = URL(fileURLWithPath: root).standardizedFileURL.path
+        let prefix = r.hasSuffix("/") ? r : r + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// Where the JSON of the PDF called `name` goes: `outDir/<name without .pdf>.json`.
+    public static func jsonPath(forName name: String, in outDir: String) -> String {
+        var base = name
+        if base.lowercased().hasSuffix(".pdf") { base.removeLast(4) }
+        return URL(fileURLWithPath: outDir).appendingPathComponent(base + ".json").path
+    }
+}
+
+/// A failure that stops a whole batch (exit status 4).
+public enum BatchError: Error, CustomStringConvertible {
+    /// The input folder does not exist or is not a folder.
+    case inputNotFound(String)
+    /// The worker executable cannot be found.
+    case workerNotFound(String)
+    /// A file-system operation on the output folder failed.
+    case output(String, underlying: String)
+
+    public var description: String {
+        switch self {
+        case .inputNotFound(let p): return "\(p): no such folder. Give the folder that holds the report PDFs."
+        case .workerNotFound(let p): return "\(p): the worker executable cannot be run."
+        case let .output(p, u): return "\(p): cannot write the output (\(u))."
+        }
+    }
+}

@@ -1,0 +1,415 @@
+import Foundation
+import GRDB
+import OpsReport
+import PDFLayout
+
+/// What the database holds about one input file (a `reports` row).
+public struct FileRecord: Equatable, Sendable {
+    public var id: Int64
+    public var file: String
+    public var name: String
+    public var sha256: String
+    public var toolVersion: String
+    /// `converted`, `failed` or `duplicate`.
+    public var status: String
+    /// A `FailureReason` raw value for a failed file.
+    public var reason: String?
+    public var message: String?
+    public var jsonPath: String?
+    public var period: String?
+}
+
+/// A conversion started but not committed (see `ArchiveStore.beginConversion`).
+public struct PendingConversion: Equatable, Sendable {
+    public var file: String
+    public var sha256: String
+    public var toolVersion: String
+    public var jsonPath: String
+}
+
+/// One point of the consolidated monthly series (a `monthly_series` row).
+public struct SeriesPoint: Equatable, Sendable {
+    public var table: String
+    public var measure: String
+    /// `YYYY-MM`.
+    public var month: String
+    /// The newest report's value: a count, or days (two decimals) for `unit == "days"`.
+    public var value: Double
+    /// `count` or `days`.
+    public var unit: String
+    public var sourceReportId: Int64
+    public var sourcePeriod: String?
+    /// Reports that print this month and measure.
+    public var reportCount: Int
+    /// Distinct values they print.
+    public var distinctValues: Int
+    public var disagree: Bool
+}
+
+/// The SQLite archive (GRDB): reports, their long-form tables, findings and the consolidated
+/// series. See `StoreMigrations` for the schema. Thread-safe: all access goes through one
+/// `DatabaseQueue`, and each write method is one transaction.
+public final class ArchiveStore: @unchecked Sendable {
+    /// The underlying queue (for ad-hoc SQL).
+    public let dbQueue: DatabaseQueue
+
+    /// Opens (creating if needed) the database at `path` in WAL mode and migrates it.
+    /// - Throws: `DatabaseError` when the file cannot be opened or migrated.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(10)
+        dbQueue = try DatabaseQueue(path: path, configuration: config)
+        try StoreMigrations.migrator.migrate(dbQueue)
+    }
+
+    /// A fresh in-memory database (for tests and one-off analyses).
+    public init() throws {
+        dbQueue = try DatabaseQueue()
+        try StoreMigrations.migrator.migrate(dbQueue)
+    }
+
+    static let iso: ISO8601DateFormatter = ISO8601DateFormatter()
+    static func now() -> String { iso.string(from: Date()) }
+    static func json<T: Encodable>(_ v: T) -> String {
+        let e = JSONEncoder(); e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: e.encode(v), as: UTF8.self)) ?? "null"
+    }
+
+    // MARK: Writing
+
+    /// Stores a converted report and all its values in one transaction, replacing any earlier row
+    /// for the same `file` (and its values and findings) and clearing its pending conversion.
+    ///
+    /// - Parameters:
+    ///   - file: the key: the input file's absolute path (any unique string for reports not read from a file).
+    ///   - name: display name (path relative to the batch folder); defaults to `file`.
+    ///   - sha256: defaults to `report.source.sha256`.
+    /// - Returns: the new `reports.id`.
+    @discardableResult
+    public func importReport(_ report: Report, file: String, name: String? = nil, sha256: String? = nil,
+                             toolVersion: String = ToolVersion.current, jsonPath: String? = nil,
+                             durationMs: Int? = nil) throws -> Int64 {
+        try dbQueue.write { db in
+            try db.execute(sql: "DELETE FROM reports WHERE file = ?", arguments: [file])
+            try db.execute(sql: """
+                INSERT INTO reports (file, name, sha256, tool_version, status, json_path, period, reference, title, variant,
+                                     pages, producer, schema_version, missing_sections, duration_ms, processed_at)
+                VALUES (?, ?, ?, ?, 'converted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [file, name ?? file, sha256 ?? report.source.sha256, toolVersion, jsonPath, report.period,
+                                 report.reference, report.title, report.variant, report.source.pages, report.source.producer,
+                                 report.schemaVersion, Self.json(report.missingSections), durationMs, Self.now()])
+            let id = db.lastInsertedRowID
+            try Self.insertValues(db, id, report)
+            try db.execute(sql: "DELETE FROM pending_conversions WHERE file = ?", arguments: [file])
+            return id
+        }
+    }
+
+    static func insertValues(_ db: Database, _ id: Int64, _ r: Report) throws {
+        let n = r.narrative
+        let narrative: [(String, DatabaseValueConvertible?)] = [
+            ("resource_days_total", n.resourceDaysTotal.map { Double($0.hundredths) / 100 }),
+            ("telephone_enquiries", n.telephoneEnquiries), ("email_enquiries", n.emailEnquiries),
+            ("parties", n.parties), ("voting_groups", n.votingGroups)]
+        for (k, v) in narrative where v != nil {
+            try db.execute(sql: "INSERT INTO narrative VALUES (?, ?, ?, ?)", arguments: [id, k, v, "/narrative/\(k)"])
+        }
+        if let d = r.drivers {
+            let rows = d.rows.enumerated().map { ($0.offset, $0.element.group, $0.element.driver, 0, $0.element.days, "/drivers/rows/\($0.offset)/days") }
+            let total = d.grandTotal.map { [(-1, "", SeriesConsolidation.grandTotalLabel, 1, Optional($0), "/drivers/grand_total")] } ?? []
+            for (i, g, name, isTotal, days, ptr) in rows + total {
+                try db.execute(sql: "INSERT INTO driver_days VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [id, i, g, name, isTotal, days?.hundredths, days.map { Double($0.hundredths) / 100 }, ptr])
+            }
+        }
+        func month(_ months: [String], _ j: Int) -> String? { j < months.count ? months[j] : nil }
+        if let h = r.helpdesk {
+            for (i, row) in h.rows.enumerated() {
+                for (j, c) in row.counts.enumerated() {
+                    try db.execute(sql: "INSERT INTO helpdesk_emails VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+                                   arguments: [id, i, j, month(h.months, j), row.category, c, "/helpdesk/rows/\(i)/counts/\(j)"])
+                }
+            }
+            for (j, c) in h.total.enumerated() {
+                try db.execute(sql: "INSERT INTO helpdesk_emails VALUES (?, -1, ?, ?, ?, 1, ?, ?)",
+                               arguments: [id, j, month(h.months, j), SeriesConsolidation.totalLabel, c, "/helpdesk/total/\(j)"])
+            }
+        }
+        if let w = r.website {
+            for (i, row) in w.rows.enumerated() {
+                for (j, v) in row.values.enumerated() {
+                    try db.execute(sql: "INSERT INTO website_statistics VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [id, i, j, month(w.months, j), row.metric, v, "/website/rows/\(i)/values/\(j)"])
+                }
+            }
+        }
+        if let p = r.partyStatistics {
+            for (i, row) in p.rows.enumerated() {
+                for (j, v) in row.counts.enumerated() {
+                    try db.execute(sql: "INSERT INTO party_statistics VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [id, i, j, month(p.months, j), row.measure, v, "/party_statistics/rows/\(i)/counts/\(j)"])
+                }
+            }
+        }
+        for (i, g) in (r.votingGroups ?? []).enumerated() {
+            try db.execute(sql: "INSERT INTO voting_groups VALUES (?, ?, ?, ?, ?)", arguments: [id, i, g.category, g.count, "/voting_groups/\(i)/count"])
+        }
+        for (i, m) in (r.meetings ?? []).enumerated() {
+            let dates: [String?] = m.dates.isEmpty ? [nil] : m.dates
+            for (k, d) in dates.enumerated() {
+                try db.execute(sql: "INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [id, i, m.category, m.meeting, k, d, d == nil ? "/meetings/\(i)/dates" : "/meetings/\(i)/dates/\(k)"])
+            }
+        }
+        if let m = r.modificationStatus {
+            for (i, row) in m.rows.enumerated() {
+                try db.execute(sql: "INSERT INTO modification_status VALUES (?, ?, ?, 0, ?, ?)",
+                               arguments: [id, i, row.status, row.count, "/modification_status/rows/\(i)/count"])
+            }
+            if let t = m.total {
+                try db.execute(sql: "INSERT INTO modification_status VALUES (?, -1, ?, 1, ?, ?)",
+                               arguments: [id, SeriesConsolidation.totalLabel, t, "/modification_status/total"])
+            }
+        }
+        for f in r.findings { try insertFinding(db, reportId: id, scope: "report", f) }
+    }
+
+    static func insertFinding(_ db: Database, reportId: Int64?, scope: String, _ f: Finding) throws {
+        try db.execute(sql: """
+            INSERT INTO findings (report_id, scope, report, code, severity, pointer, related, printed, expected, message, suggestion, page, bbox)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [reportId, scope, f.report, f.code, f.severity.rawValue, f.pointer, json(f.related), f.printed,
+                             f.expected.map { json($0) }, f.message, f.suggestion.map { json($0) }, f.page, f.bbox.map { json($0) }])
+    }
+
+    /// Records a file that could not be converted (replacing any earlier row for `file`).
+    public func recordFailure(file: String, name: String, sha256: String, toolVersion: String = ToolVersion.current,
+                              reason: FailureReason, message: String, exitStatus: Int32? = nil, signal: Int32? = nil,
+                              durationMs: Int? = nil) throws {
+        try dbQueue.write { db in
+            try db.execute(sql: "DELETE FROM reports WHERE file = ?", arguments: [file])
+            try db.execute(sql: """
+                INSERT INTO reports (file, name, sha256, tool_version, status, reason, message, exit_status, signal, duration_ms, processed_at)
+                VALUES (?, ?, ?, ?, 'failed', ?, ?, ?, ?, ?, ?)
+                """, arguments: [file, name, sha256, toolVersion, reason.rawValue, message, exitStatus, signal, durationMs, Self.now()])
+            try db.execute(sql: "DELETE FROM pending_conversions WHERE file = ?", arguments: [file])
+        }
+    }
+
+    /// Records `file` as holding the same bytes as the file recorded as `originalFile`.
+    public func recordDuplicate(file: String, name: String, sha256: String, toolVersion: String = ToolVersion.current,
+                                originalFile: String) throws {
+        try dbQueue.write { db in
+            let orig = try Int64.fetchOne(db, sql: "SELECT id FROM reports WHERE file = ?", arguments: [originalFile])
+            let origName = try String.fetchOne(db, sql: "SELECT name FROM reports WHERE file = ?", arguments: [originalFile]) ?? originalFile
+            try db.execute(sql: "DELETE FROM reports WHERE file = ?", arguments: [file])
+            try db.execute(sql: """
+                INSERT INTO reports (file, name, sha256, tool_version, status, message, duplicate_of, processed_at)
+                VALUES (?, ?, ?, ?, 'duplicate', ?, ?, ?)
+                """, arguments: [file, name, sha256, toolVersion, "same bytes as \(origName)", orig, Self.now()])
+        }
+    }
+
+    /// Marks the start of a conversion, in one transaction: drops any earlier row for `file` (its
+    /// values and findings go with it) and records the pending conversion. After a crash, a pending
+    /// conversion whose JSON exists at `jsonPath` is re-imported instead of converted again.
+    public func beginConversion(file: String, sha256: String, toolVersion: String = ToolVersion.current, jsonPath: String) throws {
+        try dbQueue.write { db in
+            try db.execute(sql: "DELETE FROM reports WHERE file = ?", arguments: [file])
+            try db.execute(sql: "INSERT OR REPLACE INTO pending_conversions VALUES (?, ?, ?, ?, ?)",
+                           arguments: [file, sha256, toolVersion, jsonPath, Self.now()])
+        }
+    }
+
+    /// Replaces all archive-level findings (scope `archive`) with `findings`, in one transaction.
+    /// Each finding is attached to the converted report whose `file` (or, failing that, period)
+    /// equals its `report` field.
+    public func replaceArchiveFindings(_ findings: [Finding]) throws {
+        try dbQueue.write { db in
+            try db.execute(sql: "DELETE FROM findings WHERE scope = 'archive'")
+            for f in findings {
+                var rid: Int64?
+                if let r = f.report {
+                    rid = try Int64.fetchOne(db, sql: "SELECT id FROM reports WHERE file = ? AND status = 'converted'", arguments: [r])
+                    if rid == nil {
+                        rid = try Int64.fetchOne(db, sql: "SELECT id FROM reports WHERE period = ? AND status = 'converted' ORDER BY (variant = 'text') DESC, file DESC LIMIT 1", arguments: [r])
+                    }
+                }
+                try Self.insertFinding(db, reportId: rid, scope: "archive", f)
+            }
+        }
+    }
+
+    /// Deletes the rows of files under `root` that no longer exist on disk (moved or deleted
+    /// reports), so that the archive mirrors the folder. Returns the names removed.
+    public func forgetMissingFiles(under root: String) throws -> [String] {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return try dbQueue.write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT file, name FROM reports")
+            var gone: [String] = []
+            for r in rows {
+                let f: String = r["file"]
+                guard f.hasPrefix(prefix), !FileManager.default.fileExists(atPath: f) else { continue }
+                try db.execute(sql: "DELETE FROM reports WHERE file = ?", arguments: [f])
+                gone.append(r["name"])
+            }
+            return gone
+        }
+    }
+
+    // MARK: Reading
+
+    static func record(_ r: Row) -> FileRecord {
+        FileRecord(id: r["id"], file: r["file"], name: r["name"], sha256: r["sha256"], toolVersion: r["tool_version"],
+                   status: r["status"], reason: r["reason"], message: r["message"], jsonPath: r["json_path"], period: r["period"])
+    }
+
+    /// The row for `file`, if any.
+    public func record(forFile file: String) throws -> FileRecord? {
+        try dbQueue.read { db in try Row.fetchOne(db, sql: "SELECT * FROM reports WHERE file = ?", arguments: [file]).map(Self.record) }
+    }
+
+    /// All rows, ordered by `name`.
+    public func records() throws -> [FileRecord] {
+        try dbQueue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM reports ORDER BY name, id").map(Self.record) }
+    }
+
+    /// The pending conversion of `file`, if any.
+    public func pending(forFile file: String) throws -> PendingConversion? {
+        try dbQueue.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM pending_conversions WHERE file = ?", arguments: [file]).map {
+                PendingConversion(file: $0["file"], sha256: $0["sha256"], toolVersion: $0["tool_version"], jsonPath: $0["json_path"])
+            }
+        }
+    }
+
+    /// The consolidated series for `table` (and `measure`, when given), ordered by measure and month.
+    public func series(table: String, measure: String? = nil) throws -> [SeriesPoint] {
+        try dbQueue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM monthly_series WHERE table_name = ? AND (? IS NULL OR measure = ?) ORDER BY measure, month
+                """, arguments: [table, measure, measure]).map {
+                SeriesPoint(table: $0["table_name"], measure: $0["measure"], month: $0["month"], value: $0["value"], unit: $0["unit"],
+                            sourceReportId: $0["source_report_id"], sourcePeriod: $0["source_period"], reportCount: $0["n_reports"],
+                            distinctValues: $0["n_values"], disagree: $0["disagree"])
+            }
+        }
+    }
+
+    /// Number of findings per severity (all scopes).
+    public func findingCounts() throws -> [Finding.Severity: Int] {
+        try dbQueue.read { db in
+            var out: [Finding.Severity: Int] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT severity, COUNT(*) AS n FROM findings GROUP BY severity") {
+                if let s = Finding.Severity(rawValue: r["severity"]) { out[s] = r["n"] }
+            }
+            return out
+        }
+    }
+
+    /// The findings stored for the archive (`scope == "archive"`) or for reports (`"report"`).
+    public func findings(scope: String) throws -> [Finding] {
+        try dbQueue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE scope = ? ORDER BY id", arguments: [scope]).map(Self.finding) }
+    }
+
+    static func finding(_ r: Row) -> Finding {
+        func decode<T: Decodable>(_ t: T.Type, _ s: String?) -> T? {
+            guard let s else { return nil }
+            return try? JSONDecoder().decode(T.self, from: Data(s.utf8))
+        }
+        let related: String = r["related"]
+        return Finding(code: r["code"], severity: Finding.Severity(rawValue: r["severity"]) ?? .info, pointer: r["pointer"],
+                       related: decode([String].self, related) ?? [], printed: r["printed"],
+                       expected: decode(JSONValue.self, r["expected"]), message: r["message"],
+                       suggestion: decode(Suggestion.self, r["suggestion"]), page: r["page"], bbox: decode(BBox.self, r["bbox"]),
+                       report: r["report"])
+    }
+
+    /// Every converted report, rebuilt from the long-form tables, ordered by `file` (so that the
+    /// input order tie-break of `SeriesConsolidation.isNewer` matches the SQL view's).
+    ///
+    /// The rebuilt report has the stored values, `source` (file, sha256, pages, producer) and its
+    /// own (`report`-scope) findings; it has no provenance. Enough for `CrossReportRules`.
+    public func loadReports() throws -> [Report] {
+        try dbQueue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM reports WHERE status = 'converted' ORDER BY file").map { try Self.rebuild(db, $0) }
+        }
+    }
+
+    static func rebuild(_ db: Database, _ row: Row) throws -> Report {
+        let id: Int64 = row["id"]
+        var r = Report(source: Source(file: row["file"], sha256: row["sha256"], pages: row["pages"] ?? 0, producer: row["producer"]),
+                       variant: row["variant"] ?? "text")
+        r.schemaVersion = row["schema_version"] ?? Report.currentSchemaVersion
+        r.period = row["period"]; r.reference = row["reference"]; r.title = row["title"]
+        if let ms: String = row["missing_sections"], let a = try? JSONDecoder().decode([String].self, from: Data(ms.utf8)) { r.missingSections = a }
+        for n in try Row.fetchAll(db, sql: "SELECT measure, value FROM narrative WHERE report_id = ?", arguments: [id]) {
+            let v: DatabaseValue = n["value"]
+            switch n["measure"] as String {
+            case "resource_days_total": r.narrative.resourceDaysTotal = Double.fromDatabaseValue(v).map { Days(hundredths: Int(($0 * 100).rounded())) }
+            case "telephone_enquiries": r.narrative.telephoneEnquiries = Int.fromDatabaseValue(v)
+            case "email_enquiries": r.narrative.emailEnquiries = Int.fromDatabaseValue(v)
+            case "parties": r.narrative.parties = Int.fromDatabaseValue(v)
+            case "voting_groups": r.narrative.votingGroups = Int.fromDatabaseValue(v)
+            default: break
+            }
+        }
+        let drivers = try Row.fetchAll(db, sql: "SELECT * FROM driver_days WHERE report_id = ? ORDER BY row_index", arguments: [id])
+        if !drivers.isEmpty {
+            var d = Drivers()
+            for x in drivers {
+                let days = (x["days_hundredths"] as Int?).map { Days(hundredths: $0) }
+                if (x["is_total"] as Int) == 1 { d.grandTotal = days } else { d.rows.append(DriverRow(group: x["grp"], driver: x["driver"], days: days)) }
+            }
+            r.drivers = d
+        }
+        // Grids: (months, rows in order with label and cells, total row).
+        func grid(_ table: String, _ label: String, _ value: String) throws -> (months: [String], rows: [(String, [Int?])], total: [Int?])? {
+            let cells = try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE report_id = ? ORDER BY row_index, col_index", arguments: [id])
+            guard !cells.isEmpty else { return nil }
+            var months: [Int: String] = [:]
+            var rows: [(Int, String, [Int?])] = []
+            var total: [Int?] = []
+            for c in cells {
+                let i: Int = c["row_index"], j: Int = c["col_index"]
+                if let m: String = c["month"] { months[j] = m }
+                let v: Int? = c[value]
+                if table == "helpdesk_emails" && (c["is_total"] as Int) == 1 { total.append(v); continue }
+                if rows.last?.0 != i { rows.append((i, c[label], [])) }
+                rows[rows.count - 1].2.append(v)
+            }
+            let monthList = months.keys.sorted().compactMap { months[$0] }
+            return (monthList, rows.map { ($0.1, $0.2) }, total)
+        }
+        if let g = try grid("helpdesk_emails", "category", "count") {
+            r.helpdesk = Helpdesk(months: g.months, rows: g.rows.map { HelpdeskRow(category: $0.0, counts: $0.1) }, total: g.total)
+        }
+        if let g = try grid("website_statistics", "metric", "value") {
+            r.website = Website(months: g.months, rows: g.rows.map { WebsiteRow(metric: $0.0, values: $0.1) })
+        }
+        if let g = try grid("party_statistics", "measure", "count") {
+            r.partyStatistics = PartyStatistics(months: g.months, rows: g.rows.map { PartyStatisticsRow(measure: $0.0, counts: $0.1) })
+        }
+        let vg = try Row.fetchAll(db, sql: "SELECT * FROM voting_groups WHERE report_id = ? ORDER BY row_index", arguments: [id])
+        if !vg.isEmpty { r.votingGroups = vg.map { VotingGroup(category: $0["category"], count: $0["count"]) } }
+        let mt = try Row.fetchAll(db, sql: "SELECT * FROM meetings WHERE report_id = ? ORDER BY row_index, date_index", arguments: [id])
+        if !mt.isEmpty {
+            var meetings: [(Int, Meeting)] = []
+            for m in mt {
+                let i: Int = m["row_index"]
+                if meetings.last?.0 != i { meetings.append((i, Meeting(category: m["category"], meeting: m["meeting"], dates: []))) }
+                if let d: String = m["date"] { meetings[meetings.count - 1].1.dates.append(d) }
+            }
+            r.meetings = meetings.map(\.1)
+        }
+        let ms = try Row.fetchAll(db, sql: "SELECT * FROM modification_status WHERE report_id = ? ORDER BY row_index", arguments: [id])
+        if !ms.isEmpty {
+            var m = ModificationStatus()
+            for x in ms { if (x["is_total"] as Int) == 1 { m.total = x["count"] } else { m.rows.append(ModificationStatusRow(status: x["status"], count: x["count"])) } }
+            r.modificationStatus = m
+        }
+        r.findings = try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE report_id = ? AND scope = 'report' ORDER BY id", arguments: [id]).map(finding)
+        return r
+    }
+}
