@@ -82,9 +82,14 @@ public enum MeetingsParser {
     }
 
     static func parseBody(_ lines: [TextLine], columns: [Double], previousCategory: (String, Cell?)?, noisy: Bool) -> [MeetingRow] {
+        // A word belongs to the last column it starts in; column starts get a tolerance of a
+        // fifth of the gap to the previous column (scanned pages drift by a few points).
         func column(_ w: Word) -> Int {
             var c = 0
-            for (i, x) in columns.enumerated() where w.bbox.x0 >= x - 4 { c = i }
+            for (i, x) in columns.enumerated() {
+                let tol = i == 0 ? 4 : max(4, 0.2 * (x - columns[i - 1]))
+                if w.bbox.x0 >= x - tol { c = i }
+            }
             return c
         }
         // Per line: text per column.

@@ -9,6 +9,11 @@ public struct DocumentLayout: Sendable {
         public var width: Double
         public var height: Double
         public var lines: [TextLine]
+        /// Left edge of the running text: the smallest left edge of the page's lines of four or
+        /// more words (points); 0 when the page has none.
+        public var textMargin: Double {
+            lines.filter { $0.words.count >= 4 }.map(\.bbox.x0).min() ?? 0
+        }
     }
     public var pages: [Page]
 

@@ -52,7 +52,7 @@ public enum TableRegionFinder {
                 let gap = max(prev.bbox.y0 - l.bbox.y1, l.bbox.y0 - prev.bbox.y1)
                 if gap > limits.maxGap * max(l.height, prev.height, 1) { break }
             }
-            if isBoundary(l) { break }
+            if isBoundary(l, margin: doc.pages[r.page].textMargin) { break }
             out.append(l)
             prev = l; ref = r
         }
@@ -60,10 +60,12 @@ public enum TableRegionFinder {
     }
 
     /// Whether a line ends a table body: a caption, a numbered heading, or a lead-in sentence.
-    public static func isBoundary(_ l: TextLine) -> Bool {
+    /// - Parameter margin: the page's running-text left edge; a lead-in sentence starts there
+    ///   (a table cell's text ending in ":" does not).
+    public static func isBoundary(_ l: TextLine, margin: Double = 0) -> Bool {
         let t = l.text.trimmingWhitespace
         if isCaption(t) { return true }
-        if t.hasSuffix(":") && (l.words.count >= 4 || !l.words.contains(where: \.isBold)) { return true }
+        if t.hasSuffix(":") && (l.words.count >= 4 || !l.words.contains(where: \.isBold)) && l.bbox.x0 <= margin + 15 { return true }
         if isHeading(l) { return true }
         return false
     }

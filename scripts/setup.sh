@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what OpsReport needs on a fresh Debian/Ubuntu machine, then builds it.
+# Idempotent: installs only what is missing. Usage: scripts/setup.sh [release|debug]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+config="${1:-debug}"
+
+need=()
+pkg-config --exists poppler-glib 2>/dev/null || need+=(libpoppler-glib-dev)
+command -v pkg-config >/dev/null || need+=(pkg-config)
+command -v pdftotext >/dev/null || need+=(poppler-utils)   # only for the benchmark's baseline
+if [ "${#need[@]}" -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "setup: installing ${need[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+# The schema tests validate with Python's jsonschema (an independent validator).
+if ! python3 -c 'import jsonschema, referencing' 2>/dev/null; then
+  echo "setup: installing python jsonschema" >&2
+  python3 -m pip install -q jsonschema || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"; $SUDO apt-get install -y -qq python3-jsonschema >/dev/null; }
+fi
+command -v swift >/dev/null || { echo "setup: Swift 6 toolchain not found on PATH (see https://swift.org/install)" >&2; exit 1; }
+swift build -c "$config" --product opsreport >&2
