@@ -28,8 +28,6 @@ public struct BatchConfiguration: Sendable {
     public var password: String?
     /// The tool version recorded with each file (skip test).
     public var toolVersion: String = ToolVersion.current
-    /// Within-report checks run on each converted report before it is stored (adds findings).
-    public var reconcile: (@Sendable (Report) -> [Finding])?
 
     /// The worker's arguments for one file: `extract PDF -o OUT [--password P]`.
     public func workerArguments(pdf: String, output: String) -> [String] {
@@ -109,6 +107,8 @@ public final class BatchRunner {
         }
         Self.parallelForEach(count: work.count, jobs: c.jobs) { k in
             let i = work[k]
+            self.lock.lock(); let stop = fatal != nil; self.lock.unlock()
+            if stop { return }
             do { finish(i, try self.process(files[i], sha: hashes[i], store: store)) }
             catch { self.lock.lock(); fatal = fatal ?? error; self.lock.unlock() }
         }
@@ -201,14 +201,9 @@ public final class BatchRunner {
         guard let data = fm.contents(atPath: tmp) else {
             return try fail(.invalidOutput, "the worker exited 0 but wrote no JSON" + (stderrText.isEmpty ? "" : ": \(stderrText)"), exit: 0)
         }
-        var report: Report
+        let report: Report
         do { report = try ReportCoding.decode(data) } catch {
             return try fail(.invalidOutput, "the worker's output is not a report JSON: \(error)", exit: 0)
-        }
-        if let reconcile = c.reconcile {
-            report.findings += reconcile(report)
-            do { try ReportCoding.encode(report).write(to: URL(fileURLWithPath: tmp)) }
-            catch { throw BatchError.output(tmp, underlying: "\(error)") }
         }
         do {
             try fm.createDirectory(atPath: URL(fileURLWithPath: jsonPath).deletingLastPathComponent().path, withIntermediateDirectories: true)

@@ -337,79 +337,161 @@ public final class ArchiveStore: @unchecked Sendable {
         }
     }
 
+    /// A months × rows grid read back from a long-form table.
+    struct Grid {
+        var months: [String] = []
+        var labels: [String] = []
+        var cells: [[Int?]] = []
+        var total: [Int?] = []
+    }
+
+    /// Reads `table` of report `id` into a grid; `label` and `value` name the row-label and value
+    /// columns; rows with `is_total = 1` (helpdesk only) form `total`. `nil` when there are no cells.
+    static func grid(_ db: Database, table: String, id: Int64, label: String, value: String) throws -> Grid? {
+        let hasTotal = table == "helpdesk_emails"
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE report_id = ? ORDER BY row_index, col_index", arguments: [id])
+        if rows.isEmpty { return nil }
+        var g = Grid()
+        var monthByColumn: [Int: String] = [:]
+        var lastRow = Int.min
+        for c in rows {
+            let i: Int = c["row_index"]
+            let j: Int = c["col_index"]
+            let month: String? = c["month"]
+            if let month { monthByColumn[j] = month }
+            let v: Int? = c[value]
+            var isTotal = 0
+            if hasTotal { isTotal = c["is_total"] }
+            if isTotal == 1 {
+                g.total.append(v)
+                continue
+            }
+            if i != lastRow {
+                lastRow = i
+                let name: String = c[label]
+                g.labels.append(name)
+                g.cells.append([])
+            }
+            g.cells[g.cells.count - 1].append(v)
+        }
+        for j in monthByColumn.keys.sorted() { g.months.append(monthByColumn[j]!) }
+        return g
+    }
+
     static func rebuild(_ db: Database, _ row: Row) throws -> Report {
         let id: Int64 = row["id"]
-        var r = Report(source: Source(file: row["file"], sha256: row["sha256"], pages: row["pages"] ?? 0, producer: row["producer"]),
-                       variant: row["variant"] ?? "text")
-        r.schemaVersion = row["schema_version"] ?? Report.currentSchemaVersion
-        r.period = row["period"]; r.reference = row["reference"]; r.title = row["title"]
-        if let ms: String = row["missing_sections"], let a = try? JSONDecoder().decode([String].self, from: Data(ms.utf8)) { r.missingSections = a }
+        let file: String = row["file"]
+        let sha: String = row["sha256"]
+        let pages: Int? = row["pages"]
+        let producer: String? = row["producer"]
+        let variant: String? = row["variant"]
+        var r = Report(source: Source(file: file, sha256: sha, pages: pages ?? 0, producer: producer), variant: variant ?? "text")
+        let schemaVersion: String? = row["schema_version"]
+        r.schemaVersion = schemaVersion ?? Report.currentSchemaVersion
+        r.period = row["period"]
+        r.reference = row["reference"]
+        r.title = row["title"]
+        let missing: String? = row["missing_sections"]
+        if let missing, let a = try? JSONDecoder().decode([String].self, from: Data(missing.utf8)) { r.missingSections = a }
+        try rebuildNarrative(db, id, &r)
+        try rebuildDrivers(db, id, &r)
+        if let g = try grid(db, table: "helpdesk_emails", id: id, label: "category", value: "count") {
+            var rows: [HelpdeskRow] = []
+            for (l, c) in zip(g.labels, g.cells) { rows.append(HelpdeskRow(category: l, counts: c)) }
+            r.helpdesk = Helpdesk(months: g.months, rows: rows, total: g.total)
+        }
+        if let g = try grid(db, table: "website_statistics", id: id, label: "metric", value: "value") {
+            var rows: [WebsiteRow] = []
+            for (l, c) in zip(g.labels, g.cells) { rows.append(WebsiteRow(metric: l, values: c)) }
+            r.website = Website(months: g.months, rows: rows)
+        }
+        if let g = try grid(db, table: "party_statistics", id: id, label: "measure", value: "count") {
+            var rows: [PartyStatisticsRow] = []
+            for (l, c) in zip(g.labels, g.cells) { rows.append(PartyStatisticsRow(measure: l, counts: c)) }
+            r.partyStatistics = PartyStatistics(months: g.months, rows: rows)
+        }
+        try rebuildLists(db, id, &r)
+        r.findings = try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE report_id = ? AND scope = 'report' ORDER BY id", arguments: [id]).map(finding)
+        return r
+    }
+
+    static func rebuildNarrative(_ db: Database, _ id: Int64, _ r: inout Report) throws {
         for n in try Row.fetchAll(db, sql: "SELECT measure, value FROM narrative WHERE report_id = ?", arguments: [id]) {
-            let v: DatabaseValue = n["value"]
-            switch n["measure"] as String {
-            case "resource_days_total": r.narrative.resourceDaysTotal = Double.fromDatabaseValue(v).map { Days(hundredths: Int(($0 * 100).rounded())) }
-            case "telephone_enquiries": r.narrative.telephoneEnquiries = Int.fromDatabaseValue(v)
-            case "email_enquiries": r.narrative.emailEnquiries = Int.fromDatabaseValue(v)
-            case "parties": r.narrative.parties = Int.fromDatabaseValue(v)
-            case "voting_groups": r.narrative.votingGroups = Int.fromDatabaseValue(v)
+            let measure: String = n["measure"]
+            let asDouble: Double? = n["value"]
+            let asInt: Int? = asDouble.map { Int($0.rounded()) }
+            switch measure {
+            case "resource_days_total": r.narrative.resourceDaysTotal = asDouble.map { Days(hundredths: Int(($0 * 100).rounded())) }
+            case "telephone_enquiries": r.narrative.telephoneEnquiries = asInt
+            case "email_enquiries": r.narrative.emailEnquiries = asInt
+            case "parties": r.narrative.parties = asInt
+            case "voting_groups": r.narrative.votingGroups = asInt
             default: break
             }
         }
-        let drivers = try Row.fetchAll(db, sql: "SELECT * FROM driver_days WHERE report_id = ? ORDER BY row_index", arguments: [id])
-        if !drivers.isEmpty {
-            var d = Drivers()
-            for x in drivers {
-                let days = (x["days_hundredths"] as Int?).map { Days(hundredths: $0) }
-                if (x["is_total"] as Int) == 1 { d.grandTotal = days } else { d.rows.append(DriverRow(group: x["grp"], driver: x["driver"], days: days)) }
+    }
+
+    static func rebuildDrivers(_ db: Database, _ id: Int64, _ r: inout Report) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM driver_days WHERE report_id = ? ORDER BY row_index", arguments: [id])
+        if rows.isEmpty { return }
+        var d = Drivers()
+        for x in rows {
+            let hundredths: Int? = x["days_hundredths"]
+            let days = hundredths.map { Days(hundredths: $0) }
+            let isTotal: Int = x["is_total"]
+            if isTotal == 1 {
+                d.grandTotal = days
+            } else {
+                let group: String = x["grp"]
+                let driver: String = x["driver"]
+                d.rows.append(DriverRow(group: group, driver: driver, days: days))
             }
-            r.drivers = d
         }
-        // Grids: (months, rows in order with label and cells, total row).
-        func grid(_ table: String, _ label: String, _ value: String) throws -> (months: [String], rows: [(String, [Int?])], total: [Int?])? {
-            let cells = try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE report_id = ? ORDER BY row_index, col_index", arguments: [id])
-            guard !cells.isEmpty else { return nil }
-            var months: [Int: String] = [:]
-            var rows: [(Int, String, [Int?])] = []
-            var total: [Int?] = []
-            for c in cells {
-                let i: Int = c["row_index"], j: Int = c["col_index"]
-                if let m: String = c["month"] { months[j] = m }
-                let v: Int? = c[value]
-                if table == "helpdesk_emails" && (c["is_total"] as Int) == 1 { total.append(v); continue }
-                if rows.last?.0 != i { rows.append((i, c[label], [])) }
-                rows[rows.count - 1].2.append(v)
-            }
-            let monthList = months.keys.sorted().compactMap { months[$0] }
-            return (monthList, rows.map { ($0.1, $0.2) }, total)
-        }
-        if let g = try grid("helpdesk_emails", "category", "count") {
-            r.helpdesk = Helpdesk(months: g.months, rows: g.rows.map { HelpdeskRow(category: $0.0, counts: $0.1) }, total: g.total)
-        }
-        if let g = try grid("website_statistics", "metric", "value") {
-            r.website = Website(months: g.months, rows: g.rows.map { WebsiteRow(metric: $0.0, values: $0.1) })
-        }
-        if let g = try grid("party_statistics", "measure", "count") {
-            r.partyStatistics = PartyStatistics(months: g.months, rows: g.rows.map { PartyStatisticsRow(measure: $0.0, counts: $0.1) })
-        }
+        r.drivers = d
+    }
+
+    static func rebuildLists(_ db: Database, _ id: Int64, _ r: inout Report) throws {
         let vg = try Row.fetchAll(db, sql: "SELECT * FROM voting_groups WHERE report_id = ? ORDER BY row_index", arguments: [id])
-        if !vg.isEmpty { r.votingGroups = vg.map { VotingGroup(category: $0["category"], count: $0["count"]) } }
+        if !vg.isEmpty {
+            var groups: [VotingGroup] = []
+            for x in vg {
+                let category: String = x["category"]
+                let count: Int? = x["count"]
+                groups.append(VotingGroup(category: category, count: count))
+            }
+            r.votingGroups = groups
+        }
         let mt = try Row.fetchAll(db, sql: "SELECT * FROM meetings WHERE report_id = ? ORDER BY row_index, date_index", arguments: [id])
         if !mt.isEmpty {
-            var meetings: [(Int, Meeting)] = []
-            for m in mt {
-                let i: Int = m["row_index"]
-                if meetings.last?.0 != i { meetings.append((i, Meeting(category: m["category"], meeting: m["meeting"], dates: []))) }
-                if let d: String = m["date"] { meetings[meetings.count - 1].1.dates.append(d) }
+            var meetings: [Meeting] = []
+            var lastRow = Int.min
+            for x in mt {
+                let i: Int = x["row_index"]
+                if i != lastRow {
+                    lastRow = i
+                    let category: String = x["category"]
+                    let meeting: String = x["meeting"]
+                    meetings.append(Meeting(category: category, meeting: meeting, dates: []))
+                }
+                let date: String? = x["date"]
+                if let date { meetings[meetings.count - 1].dates.append(date) }
             }
-            r.meetings = meetings.map(\.1)
+            r.meetings = meetings
         }
         let ms = try Row.fetchAll(db, sql: "SELECT * FROM modification_status WHERE report_id = ? ORDER BY row_index", arguments: [id])
         if !ms.isEmpty {
             var m = ModificationStatus()
-            for x in ms { if (x["is_total"] as Int) == 1 { m.total = x["count"] } else { m.rows.append(ModificationStatusRow(status: x["status"], count: x["count"])) } }
+            for x in ms {
+                let isTotal: Int = x["is_total"]
+                let count: Int? = x["count"]
+                if isTotal == 1 {
+                    m.total = count
+                } else {
+                    let status: String = x["status"]
+                    m.rows.append(ModificationStatusRow(status: status, count: count))
+                }
+            }
             r.modificationStatus = m
         }
-        r.findings = try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE report_id = ? AND scope = 'report' ORDER BY id", arguments: [id]).map(finding)
-        return r
     }
 }
