@@ -21,4 +21,4 @@ if ! python3 -c 'import jsonschema, referencing' 2>/dev/null; then
   python3 -m pip install -q jsonschema || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"; $SUDO apt-get install -y -qq python3-jsonschema >/dev/null; }
 fi
 command -v swift >/dev/null || { echo "setup: Swift 6 toolchain not found on PATH (see https://swift.org/install)" >&2; exit 1; }
-swift build -c "$config" --product opsreport >&2
+if [ "$config" = release ]; then swift build -c release --static-swift-stdlib --product opsreport >&2; else swift build --product opsreport >&2; fi

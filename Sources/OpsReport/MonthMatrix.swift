@@ -24,6 +24,8 @@ public struct MonthMatrix: Sendable {
 
 /// Reconstructs a `MonthMatrix` from a table region.
 public enum MonthMatrixParser {
+    nonisolated(unsafe) static let footnoteSuffix = #/(.*[A-Za-z)]{3})\d{1,2}/#
+
     /// Parses the lines of `region`.
     ///
     /// Columns come from the horizontal extents of the numeric cells (right-aligned numbers of a
@@ -219,7 +221,7 @@ public enum MonthMatrixParser {
     /// Removes footnote digits glued to a label word ("Withdrawals1" → "Withdrawals").
     static func cleanLabel(_ t: String) -> String {
         var s = t.trimmingWhitespace
-        if let m = s.wholeMatch(of: /(.*[A-Za-z)]{3})\d{1,2}/) { s = String(m.1) }
+        if let m = s.wholeMatch(of: footnoteSuffix) { s = String(m.1) }
         // OCR border artefacts at the start of a label: "| 188", "(Assessments"; footnote marks
         // read as punctuation at the end: "Withdrawals*", "Expulsions”", "Sub-Committees |".
         while let f = s.first, "|([{".contains(f) { s.removeFirst(); s = s.trimmingWhitespace }

@@ -21,15 +21,27 @@ public enum MonthText {
     /// Accepts `Jan-17`, `Jan 17`, `Jan-2017`, `Jan 2017`, `January 2017`, `Jun 2018`,
     /// `Jan` (year `nil`), `2017-01`, `01/2017`. Two-digit years are 2000-based.
     public static func parseHeader(_ raw: String) -> (month: Int, year: Int?)? {
-        let t = NumberText.normalise(raw).replacingOccurrences(of: "’", with: "'")
-        if let m = t.wholeMatch(of: /(\d{4})-(\d{2})/), let y = Int(m.1), let mo = Int(m.2), (1...12).contains(mo) { return (mo, y) }
-        if let m = t.wholeMatch(of: /(\d{1,2})\/(\d{4})/), let mo = Int(m.1), let y = Int(m.2), (1...12).contains(mo) { return (mo, y) }
-        if let m = t.wholeMatch(of: /([A-Za-z]{3,9})\.?\s*[-\/' ]?\s*'?(\d{2}|\d{4})?/) {
-            guard let mo = month(named: String(m.1)) else { return nil }
-            if let ys = m.2, let y = Int(ys) { return (mo, ys.count == 2 ? 2000 + y : y) }
-            return (mo, nil)
+        // A hand-written scanner: this runs for every word of every table header.
+        let t = Array(NumberText.normalise(raw).unicodeScalars)
+        func digits(_ a: ArraySlice<Unicode.Scalar>) -> Int? {
+            guard !a.isEmpty, a.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return nil }
+            return Int(String(String.UnicodeScalarView(a)))
         }
-        return nil
+        // 2017-01 and 01/2017
+        if t.count == 7, t[4] == "-", let y = digits(t[0..<4]), let m = digits(t[5..<7]), (1...12).contains(m) { return (m, y) }
+        if let slash = t.firstIndex(of: "/"), let m = digits(t[..<slash]), let y = digits(t[(slash + 1)...]),
+           t.count - slash - 1 == 4, (1...12).contains(m) { return (m, y) }
+        // Month name, then optionally ".", a separator (- / ' or space) and a 2- or 4-digit year.
+        var i = 0
+        while i < t.count, t[i].properties.isAlphabetic, t[i].isASCII { i += 1 }
+        guard (3...9).contains(i), let m = month(named: String(String.UnicodeScalarView(t[0..<i]))) else { return nil }
+        if i < t.count, t[i] == "." { i += 1 }
+        while i < t.count, t[i] == " " { i += 1 }
+        if i < t.count, "-/' ’".unicodeScalars.contains(t[i]) { i += 1 }
+        while i < t.count, t[i] == " " || t[i] == "'" || t[i] == "’" { i += 1 }
+        if i == t.count { return (m, nil) }
+        guard let y = digits(t[i...]), t.count - i == 2 || t.count - i == 4 else { return nil }
+        return (m, t.count - i == 2 ? 2000 + y : y)
     }
 
     /// A four-digit year label such as `2017` (1990–2100).

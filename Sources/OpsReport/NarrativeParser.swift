@@ -6,27 +6,41 @@ public enum NarrativeParser {
     /// A narrative figure with the cell it was printed in.
     public struct Figure { public var text: String; public var cell: Cell }
 
-    /// Patterns (case-insensitive, over the document text joined by spaces):
-    /// - resource days: "resource days in <month year> was 448.12"
-    /// - telephone / email: "152 telephone enquiries", "934 email enquiries"
-    /// - parties / voting groups: "283 Parties to the SEC representing 223 Voting Groups"
-    public static func parse(_ index: TextIndex) -> [String: Figure] {
+    /// Scans the document's words (case-insensitive) for:
+    /// - resource days: "resource days … was 448.12" (the first number after "was" within the
+    ///   sentence);
+    /// - telephone / email: "152 telephone enquiries", "934 email enquiries";
+    /// - parties / voting groups: "283 Parties to the SEC representing 223 Voting Groups".
+    /// Numbers may carry OCR look-alike letters (`O`, `l`, `I`, `S`, `|`); the reconciler judges them.
+    public static func parse(_ words: [Word]) -> [String: Figure] {
         var out: [String: Figure] = [:]
-        let t = index.text
-        func take(_ key: String, _ match: (Substring, Range<String.Index>)?) {
-            guard let (v, r) = match, out[key] == nil else { return }
-            var s = String(v)
-            while s.hasSuffix(".") || s.hasSuffix(",") { s.removeLast() }
-            let words = index.words(for: r)
-            guard !words.isEmpty else { return }
-            out[key] = Figure(text: s, cell: Cell(words: words))
+        let lower = words.map { NumberText.normalise($0.text).lowercased() }
+        func isNumberish(_ i: Int) -> Bool {
+            guard i >= 0, i < words.count, let f = lower[i].unicodeScalars.first else { return false }
+            return (f.value >= 48 && f.value <= 57) || ("oils|".unicodeScalars.contains(f) && lower[i].count > 1 && lower[i].contains(where: \.isNumber))
         }
-        let num = #"([0-9OoIlS|][0-9OoIlS|,.]*)"#
-        if let m = try? Regex(#"(?i)resource\s+days\b[^.]{0,80}?\bwas\s+"# + num).firstMatch(in: t), let g = m.output[1].substring, let r = m.output[1].range { take("resource_days_total", (g, r)) }
-        if let m = try? Regex(num + #"\s+telephone\s+enquir"#).ignoresCase().firstMatch(in: t), let g = m.output[1].substring, let r = m.output[1].range { take("telephone_enquiries", (g, r)) }
-        if let m = try? Regex(num + #"\s+e-?mail\s+enquir"#).ignoresCase().firstMatch(in: t), let g = m.output[1].substring, let r = m.output[1].range { take("email_enquiries", (g, r)) }
-        if let m = try? Regex(num + #"\s+Parties\s+to\s+the\s+SEC"#).ignoresCase().firstMatch(in: t), let g = m.output[1].substring, let r = m.output[1].range { take("parties", (g, r)) }
-        if let m = try? Regex(#"representing\s+"# + num + #"\s+Voting\s+Groups"#).ignoresCase().firstMatch(in: t), let g = m.output[1].substring, let r = m.output[1].range { take("voting_groups", (g, r)) }
+        func take(_ key: String, _ i: Int) {
+            guard out[key] == nil, isNumberish(i) else { return }
+            var t = NumberText.normalise(words[i].text)
+            while t.hasSuffix(".") || t.hasSuffix(",") || t.hasSuffix(":") { t.removeLast() }
+            out[key] = Figure(text: t, cell: Cell(words: [words[i]]))
+        }
+        func word(_ i: Int) -> String { i >= 0 && i < lower.count ? lower[i] : "" }
+        for i in words.indices {
+            switch lower[i] {
+            case "telephone" where word(i + 1).hasPrefix("enquir"): take("telephone_enquiries", i - 1)
+            case "email", "e-mail" where word(i + 1).hasPrefix("enquir"): take("email_enquiries", i - 1)
+            case "parties" where word(i + 1) == "to" && word(i + 3).hasPrefix("sec"): take("parties", i - 1)
+            case "representing" where word(i + 2) == "voting" && word(i + 3).hasPrefix("group"): take("voting_groups", i + 1)
+            case "resource" where word(i + 1) == "days":
+                var j = i + 2
+                while j < min(words.count, i + 16), !word(j).hasSuffix(".") || isNumberish(j) {
+                    if word(j) == "was" { take("resource_days_total", j + 1); break }
+                    j += 1
+                }
+            default: break
+            }
+        }
         return out
     }
 }

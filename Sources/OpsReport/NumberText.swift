@@ -4,6 +4,8 @@ import Foundation
 public enum NumberText {
     /// NFKC-normalises `text` and maps dash and minus variants (U+2010…U+2015, U+2212) to "-".
     public static func normalise(_ text: String) -> String {
+        // Fast path: printable ASCII needs neither NFKC nor dash mapping.
+        if text.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F }) { return text }
         var s = text.precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "\u{00A0}", with: " ")
         for d in ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE63}", "\u{FF0D}"] {
             s = s.replacingOccurrences(of: d, with: "-")
@@ -20,42 +22,60 @@ public enum NumberText {
     }
 
     /// A lone dash printed for zero (`-`, `–`, `—`).
-    public static func isZeroDash(_ t: String) -> Bool { normalise(t) == "-" || normalise(t) == "--" }
+    public static func isZeroDash(_ t: String) -> Bool { let n = normalise(t); return n == "-" || n == "--" }
 
-    /// Parses a whole count: `"1,224"` → 1224, `"-"` → 0. `nil` when the text is not exactly a
-    /// well-formed count (letters, misplaced separators, decimals).
+    /// Parses a whole count: `"1,224"` → 1224, `"12 345"` → 12345, `"-"` → 0. `nil` when the
+    /// text is not exactly a well-formed count (letters, misplaced separators, decimals).
     public static func parseInt(_ text: String) -> Int? {
-        var t = normalise(text)
-        if t.contains(" ") {
-            // Thousands groups separated by a (non-breaking) space: "12 345".
-            let g = t.split(separator: " ")
-            guard g.count >= 2, g.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-            t = g.joined(separator: ",")
-        }
+        let t = normalise(text)
         if isZeroDash(t) { return 0 }
-        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") }), t.first!.isNumber else { return nil }
-        if t.contains(",") {
-            let groups = t.split(separator: ",", omittingEmptySubsequences: false)
-            guard groups[0].count >= 1, groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        return parseGrouped(Array(t.utf8))
+    }
+
+    /// Digits with optional thousands separators ("," or one space) in groups of three.
+    static func parseGrouped(_ u: [UInt8]) -> Int? {
+        guard let first = u.first, first >= 0x30 && first <= 0x39, u.count <= 18 else { return nil }
+        var value = 0, groupLen = 0, sawSeparator = false, firstGroup = 0
+        var prevSep: UInt8 = 0
+        for c in u {
+            if c >= 0x30 && c <= 0x39 {
+                value = value * 10 + Int(c - 0x30); groupLen += 1
+            } else if c == 0x2C || c == 0x20 {
+                if sawSeparator { guard groupLen == 3, c == prevSep else { return nil } } else { firstGroup = groupLen }
+                guard groupLen > 0 else { return nil }
+                sawSeparator = true; prevSep = c; groupLen = 0
+            } else {
+                return nil
+            }
         }
-        return Int(t.replacingOccurrences(of: ",", with: ""))
+        if sawSeparator { guard groupLen == 3, firstGroup >= 1, firstGroup <= 3 else { return nil } }
+        return value
     }
 
     /// Parses days with up to two decimals: `"448.12"`, `"5.30"`, `"-"` (0). `nil` otherwise.
     public static func parseDays(_ text: String) -> Days? {
         let t = normalise(text)
         if isZeroDash(t) { return Days(hundredths: 0) }
-        guard parseDecimal(t) != nil else { return nil }
-        return Days(parsing: t)
+        let u = Array(t.utf8)
+        let dot = u.firstIndex(of: 0x2E)
+        guard let whole = parseGrouped(Array(u[..<(dot ?? u.count)])) else { return nil }
+        var frac = 0
+        if let dot {
+            let f = u[(dot + 1)...]
+            guard (1...2).contains(f.count), f.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            frac = f.reduce(0) { $0 * 10 + Int($1 - 0x30) } * (f.count == 1 ? 10 : 1)
+        }
+        return Days(hundredths: whole * 100 + frac)
     }
 
     static func parseDecimal(_ t: String) -> Double? {
-        guard !t.isEmpty, t.first!.isNumber, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else { return nil }
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return nil }
-        if parts.count == 2, parts[1].isEmpty || parts[1].contains(",") { return nil }
-        guard parseInt(String(parts[0])) != nil else { return nil }
-        return Double(t.replacingOccurrences(of: ",", with: ""))
+        let u = Array(t.utf8)
+        let dot = u.firstIndex(of: 0x2E)
+        guard let whole = parseGrouped(Array(u[..<(dot ?? u.count)])), !u.contains(0x20) else { return nil }
+        guard let dot else { return Double(whole) }
+        let f = u[(dot + 1)...]
+        guard !f.isEmpty, f.count <= 6, f.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Double(whole) + Double(f.reduce(0) { $0 * 10 + Int($1 - 0x30) }) / pow(10, Double(f.count))
     }
 
     /// Whether the text looks like a damaged number: mostly digits with a few OCR-confusable

@@ -52,13 +52,13 @@ public enum ReportExtractor {
         var report = Report(source: source, variant: isScan() ? "scanned" : "text")
         var prov = ProvenanceRecorder()
         let rawLines = pages.map { LineBuilder.lines($0.words) }
-        let layout = DocumentLayout(pages: pages)
+        let layout = DocumentLayout(pages: pages, lines: rawLines)
 
         let header = DocumentHeaderParser.parse(rawPages: rawLines)
         report.title = header.title; report.period = header.period; report.reference = header.reference
         prov.record("/title", header.titleCell); prov.record("/period", header.titleCell); prov.record("/reference", header.referenceCell)
 
-        let narrative = NarrativeParser.parse(TextIndex(lines: layout.pages.flatMap(\.lines)))
+        let narrative = NarrativeParser.parse(layout.pages.flatMap { $0.lines.flatMap(\.words) })
         func nInt(_ k: String) -> Int? {
             guard let f = narrative[k] else { return nil }
             prov.record("/narrative/\(k)", f.cell, text: f.text)

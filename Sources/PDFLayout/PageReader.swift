@@ -47,7 +47,8 @@ struct PageReader {
         }
         for i in 0..<count {
             let s = scalars[i]
-            if s.properties.isWhitespace { flush(); lastGlyph = nil; continue }
+            let isSpace = s.isASCII ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{0C}" || s == "\u{0B}") : s.properties.isWhitespace
+            if isSpace { flush(); lastGlyph = nil; continue }
             let r = rects[i]
             let b = BBox(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
             if let prev = box, let last = lastGlyph {

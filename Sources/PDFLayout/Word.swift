@@ -14,12 +14,21 @@ public struct Word: Hashable, Sendable {
     public var isWhite: Bool
     /// 1-based page number.
     public var page: Int
+    /// Whether the font name says bold (computed once: it is asked for every line).
+    public let isBold: Bool
 
     public init(text: String, bbox: BBox, fontSize: Double = 0, fontName: String = "", isWhite: Bool = false, page: Int) {
         self.text = text; self.bbox = bbox; self.fontSize = fontSize; self.fontName = fontName
         self.isWhite = isWhite; self.page = page
+        self.isBold = Word.nameSaysBold(fontName)
     }
 
-    /// Whether the font name says bold.
-    public var isBold: Bool { fontName.localizedCaseInsensitiveContains("bold") }
+    /// Case-insensitive search for "bold" in a font name, on UTF-8 bytes (no Foundation).
+    static func nameSaysBold(_ name: String) -> Bool {
+        let u = Array(name.utf8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        let b: [UInt8] = Array("bold".utf8)
+        guard u.count >= 4 else { return false }
+        for i in 0...(u.count - 4) where u[i] == b[0] && u[i + 1] == b[1] && u[i + 2] == b[2] && u[i + 3] == b[3] { return true }
+        return false
+    }
 }

@@ -19,7 +19,11 @@ public struct DocumentLayout: Sendable {
 
     /// Lays out `pages` read by `PDFDocument`.
     public init(pages: [PDFPage]) {
-        let raw = pages.map { LineBuilder.lines($0.words) }
+        self.init(pages: pages, lines: pages.map { LineBuilder.lines($0.words) })
+    }
+
+    /// Lays out `pages` whose lines were already built (`LineBuilder.lines`, one array per page).
+    public init(pages: [PDFPage], lines raw: [[TextLine]]) {
         let stripped = PageFurniture.strip(raw, heights: pages.map(\.height))
         self.pages = zip(pages, stripped).map { Page(number: $0.number, width: $0.width, height: $0.height, lines: $1) }
     }

@@ -72,9 +72,11 @@ public enum TableRegionFinder {
 
     /// "Table 3: …", "Figure 4 – …" and similar.
     public static func isCaption(_ t: String) -> Bool {
-        let w = t.split(separator: " ", maxSplits: 2)
-        guard w.count >= 2, ["table", "figure"].contains(w[0].lowercased()) else { return false }
-        return w[1].first.map { $0.isNumber } ?? false
+        let u = t.utf8
+        for word in ["Table ", "Figure ", "TABLE ", "FIGURE "] where u.starts(with: word.utf8) {
+            return u.dropFirst(word.utf8.count).first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+        }
+        return false
     }
 
     /// A numbered section heading such as "4. Helpdesk Activities" or "3.2.1 Working Group …"

@@ -6,34 +6,33 @@ import PDFLayout
 /// y down (as in `Word`).
 public struct TextLine: Sendable, Hashable {
     /// The words, sorted by `bbox.x0`.
-    public var words: [Word]
+    public let words: [Word]
     /// 1-based page number.
-    public var page: Int
-
-    public init(words: [Word], page: Int) {
-        self.words = words.sorted { $0.bbox.x0 < $1.bbox.x0 }
-        self.page = page
-    }
-
+    public let page: Int
     /// Union of the words' boxes.
-    public var bbox: BBox { words.dropFirst().reduce(words[0].bbox) { $0.union($1.bbox) } }
+    public let bbox: BBox
     /// The words joined by single spaces.
-    public var text: String { words.map(\.text).joined(separator: " ") }
+    public let text: String
     /// Median word font size in points (0 when unknown).
-    public var fontSize: Double {
-        let s = words.map(\.fontSize).sorted()
-        return s.isEmpty ? 0 : s[s.count / 2]
-    }
+    public let fontSize: Double
     /// Median glyph-box height of the words, a font-independent line height in points.
-    public var height: Double {
-        let s = words.map(\.bbox.height).sorted()
-        return s.isEmpty ? 0 : s[s.count / 2]
-    }
+    public let height: Double
     /// Vertical centre of the line (median of word centres, robust to superscripts).
-    public var midY: Double {
-        let s = words.map(\.bbox.midY).sorted()
-        return s[s.count / 2]
+    public let midY: Double
+
+    /// - Parameter words: at least one word, any order.
+    public init(words: [Word], page: Int) {
+        let sorted = words.sorted { $0.bbox.x0 < $1.bbox.x0 }
+        self.words = sorted
+        self.page = page
+        self.bbox = sorted.dropFirst().reduce(sorted[0].bbox) { $0.union($1.bbox) }
+        self.text = sorted.map(\.text).joined(separator: " ")
+        func median(_ v: [Double]) -> Double { let s = v.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
+        self.fontSize = median(sorted.map(\.fontSize))
+        self.height = median(sorted.map(\.bbox.height))
+        self.midY = median(sorted.map(\.bbox.midY))
     }
+
     /// The words whose horizontal centre lies in `x0..<x1`.
     public func words(inX x0: Double, _ x1: Double) -> [Word] {
         words.filter { $0.bbox.midX >= x0 && $0.bbox.midX < x1 }
@@ -55,10 +54,17 @@ public enum LineBuilder {
         guard let page = words.first?.page else { return [] }
         let sorted = words.sorted { $0.bbox.x0 < $1.bbox.x0 }
         var chains: [[Word]] = []
+        // Chains indexed by the 8-pt band of their last word's centre, to look only nearby.
+        var bands: [Int: [Int]] = [:]
+        func band(_ y: Double) -> Int { Int((y / 8).rounded(.down)) }
         for w in sorted {
             var best: Int? = nil
             var bestScore = Double.infinity
-            for (i, chain) in chains.enumerated() {
+            let reach = Int((w.bbox.height / 8).rounded(.up)) + 1
+            let b = band(w.bbox.midY)
+            let candidates = ((b - reach)...(b + reach)).flatMap { bands[$0] ?? [] }
+            for i in candidates {
+                let chain = chains[i]
                 let last = chain[chain.count - 1]
                 guard last.bbox.x1 <= w.bbox.x0 + 0.5 * min(w.bbox.height, last.bbox.height) else { continue }
                 let dy = abs(last.bbox.midY - w.bbox.midY)
@@ -69,7 +75,14 @@ public enum LineBuilder {
                 let score = dy / tol + max(0, w.bbox.x0 - last.bbox.x1) / (20 * h)
                 if dy < tol, score < bestScore { best = i; bestScore = score }
             }
-            if let best { chains[best].append(w) } else { chains.append([w]) }
+            if let best {
+                let old = band(chains[best][chains[best].count - 1].bbox.midY)
+                bands[old]?.removeAll { $0 == best }
+                chains[best].append(w)
+                bands[b, default: []].append(best)
+            } else {
+                chains.append([w]); bands[b, default: []].append(chains.count - 1)
+            }
         }
         return chains.map { TextLine(words: $0, page: page) }
             .sorted { ($0.words[0].bbox.midY, $0.words[0].bbox.x0) < ($1.words[0].bbox.midY, $1.words[0].bbox.x0) }

@@ -3,44 +3,66 @@ import Foundation
 import OpsReport
 import Reconcile
 
-/// `opsreport extract FILE.pdf [-o OUT.json] [--password P]`: the main job.
+/// `opsreport extract FILE.pdf… [-o OUT.json | --out-dir DIR] [--password P]`: the main job.
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract every table of an Operations Report PDF as JSON (schemas/report.schema.json).",
         discussion: """
+        One file: JSON to standard output, or to -o OUT.json. Several files: one JSON file per \
+        report in --out-dir, named after the PDF; a bad file is reported and the others go on.
         Exit status: 0 success; 10 unreadable file, 11 empty file, 12 not a PDF, 13 damaged PDF, \
         14 password required, 15 wrong password, 16 no text layer (image-only scan), 17 blank \
-        document, 18 not an Operations Report; 73 the output cannot be written.
+        document, 18 not an Operations Report (with several files: the status of the first that \
+        failed); 64 usage; 73 the output cannot be written.
         """)
 
-    @Argument(help: "The report PDF.") var file: String
-    @Option(name: .shortAndLong, help: "Write the JSON here (atomically) instead of standard output.") var output: String?
+    @Argument(help: "The report PDF(s).") var files: [String]
+    @Option(name: .shortAndLong, help: "Write the JSON here (atomically) instead of standard output (one input file only).") var output: String?
+    @Option(help: "Write <name>.json for each input PDF into this directory (atomically).") var outDir: String?
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "Leave out reconciliation findings (extraction notes only).") var noReconcile = false
 
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Give at least one PDF.") }
+        if files.count > 1 && outDir == nil { throw ValidationError("With several files, give --out-dir DIR.") }
+        if output != nil && outDir != nil { throw ValidationError("Give either -o or --out-dir, not both.") }
+    }
+
     func run() throws {
+        var firstFailure: Int32? = nil
+        for file in files {
+            let destination = outDir.map { URL(fileURLWithPath: $0).appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".json").path } ?? output
+            let status = extractOne(file, to: destination)
+            if status != 0, firstFailure == nil { firstFailure = status }
+        }
+        if let firstFailure { throw ExitCode(firstFailure) }
+    }
+
+    /// Extracts one file; returns its exit status.
+    private func extractOne(_ file: String, to destination: String?) -> Int32 {
         let report: Report
         do {
             let extracted = try ReportExtractor.extract(path: file, password: password)
             report = noReconcile ? extracted : Reconciler.reconcile(extracted)
         } catch let e as ExtractionError {
             CLIOutput.error(e.message)
-            throw ExitCode(e.exitCode)
+            return e.exitCode
+        } catch {
+            CLIOutput.error("\(file): \(error)")
+            return 1
         }
-        var data = try ReportCoding.encode(report)
+        guard var data = try? ReportCoding.encode(report) else { CLIOutput.error("\(file): cannot encode the report"); return 1 }
         data.append(0x0A)
-        if let output {
-            do { try AtomicFile.write(data, to: output) } catch {
-                CLIOutput.error("\(output): cannot write the output (\(error.localizedDescription)). Check the directory exists and is writable.")
-                throw ExitCode(73)
-            }
-            if !report.missingSections.isEmpty {
-                CLIOutput.warning("\(file): sections not found: \(report.missingSections.joined(separator: ", "))")
-            }
-        } else {
-            FileHandle.standardOutput.write(data)
+        guard let destination else { FileHandle.standardOutput.write(data); return 0 }
+        do { try AtomicFile.write(data, to: destination) } catch {
+            CLIOutput.error("\(destination): cannot write the output (\(error.localizedDescription)). Check the directory exists and is writable.")
+            return 73
         }
+        if !report.missingSections.isEmpty {
+            CLIOutput.warning("\(file): sections not found: \(report.missingSections.joined(separator: ", "))")
+        }
+        return 0
     }
 }
 
