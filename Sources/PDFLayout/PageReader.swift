@@ -10,9 +10,7 @@ struct PageReader {
     func read(imageCoverage measure: Bool) -> PDFPage {
         var w = 0.0, h = 0.0
         poppler_page_get_size(page, &w, &h)
-        var words = extractWords()
-        var rotation = 0
-        (words, rotation) = Self.uprighted(words, width: w, height: h)
+        let (words, rotation) = extractWords(width: w, height: h)
         let (pw, ph) = rotation == 0 ? (w, h) : (h, w)
         return PDFPage(number: number, width: pw, height: ph, rotation: rotation, words: words,
                        imageCoverage: measure ? imageCoverage(width: w, height: h) : nil)
@@ -20,16 +18,29 @@ struct PageReader {
 
     /// Splits `poppler_page_get_text` into words at whitespace, boxing each with the union of its
     /// scalars' rectangles from `poppler_page_get_text_layout` (one rectangle per Unicode scalar).
-    private func extractWords() -> [Word] {
-        guard let cText = poppler_page_get_text(page) else { return [] }
+    ///
+    /// A page whose text runs vertically in display space (a `/Rotate 90` or `270` page holding
+    /// horizontal text) is detected from how consecutive glyph boxes advance, and every glyph
+    /// box is turned into reading orientation before words are formed.
+    /// - Returns: the words and the rotation applied (0, 90 or 270 degrees).
+    private func extractWords(width: Double, height: Double) -> ([Word], Int) {
+        guard let cText = poppler_page_get_text(page) else { return ([], 0) }
         defer { g_free(cText) }
-        var rects: UnsafeMutablePointer<PopplerRectangle>? = nil
+        var rectsPtr: UnsafeMutablePointer<PopplerRectangle>? = nil
         var n: guint = 0
-        guard poppler_page_get_text_layout(page, &rects, &n) != 0, let rects else { return [] }
-        defer { g_free(rects) }
+        guard poppler_page_get_text_layout(page, &rectsPtr, &n) != 0, let rectsPtr else { return ([], 0) }
+        defer { g_free(rectsPtr) }
         let scalars = Array(String(cString: cText).unicodeScalars)
         let count = min(scalars.count, Int(n))
         let attrs = textAttributes()
+        let rotation = Self.readingRotation(scalars: scalars, rects: rectsPtr, count: count)
+        let rects = UnsafeBufferPointer(start: rectsPtr, count: count).map { r -> PopplerRectangle in
+            switch rotation {
+            case 90: return PopplerRectangle(x1: r.y1, y1: width - r.x2, x2: r.y2, y2: width - r.x1)
+            case 270: return PopplerRectangle(x1: height - r.y2, y1: r.x1, x2: height - r.y1, y2: r.x2)
+            default: return r
+            }
+        }
 
         var words: [Word] = []
         var current = String.UnicodeScalarView()
@@ -67,7 +78,25 @@ struct PageReader {
             current.append(s)
         }
         flush()
-        return words
+        return (words, rotation)
+    }
+
+    /// 90 when glyphs mostly advance downwards (text turned clockwise), 270 when upwards, else 0.
+    static func readingRotation(scalars: [Unicode.Scalar], rects: UnsafeMutablePointer<PopplerRectangle>, count: Int) -> Int {
+        var right = 0, down = 0, up = 0
+        var i = 1
+        while i < count {
+            let a = scalars[i - 1], b = scalars[i]
+            if a.properties.isAlphabetic && b.properties.isAlphabetic {
+                let p = rects[i - 1], q = rects[i]
+                let dx = (q.x1 + q.x2 - p.x1 - p.x2) / 2, dy = (q.y1 + q.y2 - p.y1 - p.y2) / 2
+                if abs(dx) > abs(dy) { if dx > 0 { right += 1 } } else if dy > 0 { down += 1 } else if dy < 0 { up += 1 }
+            }
+            i += 1
+        }
+        if down > 2 * right && down > up && down >= 10 { return 90 }
+        if up > 2 * right && up > down && up >= 10 { return 270 }
+        return 0
     }
 
     /// `poppler_page_get_text_attributes`, copied and freed; sorted by start offset.
@@ -104,38 +133,5 @@ struct PageReader {
             node = cur.pointee.next
         }
         return min(1, best)
-    }
-
-    /// Turns words of a page whose text runs vertically into reading orientation.
-    ///
-    /// The direction is read from how glyph boxes advance: for multi-glyph words a box taller
-    /// than wide means vertical text. Returns the words and the rotation applied (0, 90, 270).
-    static func uprighted(_ words: [Word], width: Double, height: Double) -> ([Word], Int) {
-        var vertical = 0, horizontal = 0
-        for w in words where w.text.unicodeScalars.count >= 3 {
-            if w.bbox.height > w.bbox.width * 1.5 { vertical += 1 } else if w.bbox.width > w.bbox.height { horizontal += 1 }
-        }
-        guard vertical > horizontal * 2, vertical >= 5 else { return (words, 0) }
-        // Text runs top-to-bottom (page turned 90° clockwise) when words are usually on the
-        // right half as lines progress leftwards; decide by glyph order inside long words is not
-        // available here, so use the reading order poppler gives: the first words of the page.
-        // poppler emits lines in reading order; if the x of successive lines decreases the text
-        // runs top-to-bottom (rotated clockwise).
-        let xs = words.prefix(20).map { $0.bbox.midX }
-        let decreasing = zip(xs, xs.dropFirst()).filter { $1 < $0 - 1 }.count
-        let increasing = zip(xs, xs.dropFirst()).filter { $1 > $0 + 1 }.count
-        let clockwise = decreasing >= increasing
-        let turned = words.map { w -> Word in
-            var t = w
-            let b = w.bbox
-            if clockwise {
-                // reading frame: x' = y, y' = width - x
-                t.bbox = BBox(x0: b.y0, y0: width - b.x1, x1: b.y1, y1: width - b.x0)
-            } else {
-                t.bbox = BBox(x0: height - b.y1, y0: b.x0, x1: height - b.y0, y1: b.x1)
-            }
-            return t
-        }
-        return (turned, clockwise ? 90 : 270)
     }
 }
