@@ -136,3 +136,23 @@ final class SyntheticLayoutTests: XCTestCase {
         XCTAssertEqual(t.total?.value?.text, "16.70")
     }
 }
+
+/// Region finding across a page break, with footnotes at the foot of the first page.
+final class SyntheticRegionTests: XCTestCase {
+    func w(_ t: String, _ x: Double, _ y: Double, page: Int, size: Double = 9) -> Word {
+        Word(text: t, bbox: BBox(x0: x, y0: y, x1: x + 5.5 * Double(t.count), y1: y + size * 1.1), fontSize: size, fontName: "Helvetica", page: page)
+    }
+
+    func testTableContinuedAfterFootnotesOnThePreviousPage() {
+        var p1: [Word] = [w("Below", 50, 100, page: 1), w("are", 90, 100, page: 1), w("the", 120, 100, page: 1), w("figures:", 145, 100, page: 1)]
+        p1 += [w("Alpha", 50, 120, page: 1), w("10", 200, 120, page: 1)]
+        p1 += [w("1", 50, 700, page: 1, size: 7), w("A", 60, 700, page: 1, size: 7), w("footnote.", 70, 700, page: 1, size: 7)]
+        let p2: [Word] = [w("Beta", 50, 80, page: 2), w("20", 200, 80, page: 2),
+                          w("Table", 100, 100, page: 2), w("7:", 135, 100, page: 2), w("Figures", 150, 100, page: 2)]
+        let pages = [PDFPage(number: 1, width: 595, height: 842, words: p1), PDFPage(number: 2, width: 595, height: 842, words: p2)]
+        let doc = DocumentLayout(pages: pages)
+        guard let ref = doc.first(where: { TableRegionFinder.isCaption($0.text) }) else { return XCTFail("no caption") }
+        let region = TableRegionFinder.region(in: doc, captionRef: ref)
+        XCTAssertEqual(region.segments.map { $0.map(\.text) }, [["Alpha 10"], ["Beta 20"]])
+    }
+}
