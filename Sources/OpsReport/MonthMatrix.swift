@@ -189,8 +189,12 @@ public enum MonthMatrixParser {
         for w in l.words {
             let t = w.text
             if isMonthWord(t) { headerParts += 1; continue }
+            // "17" under "Jan-", or a full year under a bare month name ("Jun" over "2018").
             if (t.count == 2 || t.count == 4), t.allSatisfy(\.isNumber),
-               monthWords.contains(where: { ($0.text.hasSuffix("-") || $0.text.hasSuffix("'")) && $0.bbox.xOverlap(w.bbox) > 0 }) {
+               monthWords.contains(where: { m in
+                   m.bbox.xOverlap(w.bbox) > 0
+                       && (m.text.hasSuffix("-") || m.text.hasSuffix("'") || (MonthText.year(t) != nil && MonthText.parseHeader(m.text)?.year == nil))
+               }) {
                 headerParts += 1; continue
             }
             // A column heading over the labels ("Category") may share the line.

@@ -62,6 +62,21 @@ final class SyntheticLayoutTests: XCTestCase {
         XCTAssertEqual(m.rows.map(\.label), ["Panel & Board Correspondence", "Other"])
     }
 
+    func testMonthNamesWrappedOverFullYears() throws {
+        var words: [Word] = []
+        for (j, m) in ["Jun", "Jul", "Aug"].enumerated() {
+            words.append(w(m, 200 + Double(j) * 50, 100))
+            words.append(w("2018", 198 + Double(j) * 50, 110.4))
+        }
+        words.append(w("Accessions", 40, 130))
+        for j in 0..<3 { words.append(w(["4", "-", "6"][j], 222 + Double(j) * 50, 130, rightAlign: true)) }
+        let m = try XCTUnwrap(MonthMatrixParser.parse(region(words), period: "2018-08"))
+        XCTAssertEqual(m.months, ["2018-06", "2018-07", "2018-08"])
+        XCTAssertFalse(m.monthsInferred)
+        XCTAssertEqual(m.rows.map(\.label), ["Accessions"])
+        XCTAssertEqual(m.rows[0].cells.map { $0.flatMap { NumberText.parseInt($0.text) } }, [4, 0, 6])
+    }
+
     func testMonthNamesTakeYearsFromSpanningYearLabels() throws {
         var words = [w("2017", 150, 90), w("2018", 300, 90)]
         for (j, name) in ["Nov", "Dec", "Jan", "Feb"].enumerated() { words.append(w(name, 200 + Double(j) * 50, 102)) }
