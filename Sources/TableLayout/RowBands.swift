@@ -21,10 +21,11 @@ public enum RowBands {
     /// A label line belongs to the nearest anchor when their centres are within
     /// `attach` × the label's line height (a two-line label wraps half a line above and below
     /// its vertically centred values). A label line that is not that close to any anchor but sits
-    /// directly against a label line already attached (line pitch ≤ `wrapPitch` × height, on the
-    /// side away from the anchor) continues that label (three-line labels). The remaining label
+    /// directly against a label line already attached (line pitch ≤ `wrapPitch` × line height, on
+    /// the side away from the anchor) continues that label when the label stays centred on, or
+    /// top- or bottom-aligned with, the values (three-line labels, top-aligned cells). The remaining label
     /// lines form label-only rows, consecutive lines within `wrapPitch` merged into one label.
-    public static func build(anchors: [TextLine], labels: [TextLine], attach: Double = 0.62, wrapPitch: Double = 1.0) -> [RowBand] {
+    public static func build(anchors: [TextLine], labels: [TextLine], attach: Double = 0.62, wrapPitch: Double = 1.25) -> [RowBand] {
         var rows = anchors.sorted { $0.midY < $1.midY }.map { RowBand(anchor: $0, labelLines: []) }
         var loose: [TextLine] = []
         for l in labels.sorted(by: { $0.midY < $1.midY }) {
@@ -47,9 +48,11 @@ public enum RowBands {
                     let top = rows[idx].labelLines.map(\.midY).min()!, bottom = rows[idx].labelLines.map(\.midY).max()!
                     let above = l.midY < a.midY && top - l.midY > 0 && top - l.midY <= wrapPitch * h
                     let below = l.midY > a.midY && l.midY - bottom > 0 && l.midY - bottom <= wrapPitch * h
-                    // Only when the label is balanced around the anchor after adding the line.
+                    // Only when the label stays centred on, or top- or bottom-aligned with, its values.
                     let newTop = min(top, l.midY), newBottom = max(bottom, l.midY)
-                    return (above || below) && abs((newTop + newBottom) / 2 - a.midY) <= 0.62 * h
+                    let aligned = abs((newTop + newBottom) / 2 - a.midY) <= 0.62 * h
+                        || abs(newTop - a.midY) <= 0.62 * h || abs(newBottom - a.midY) <= 0.62 * h
+                    return (above || below) && aligned
                 }) {
                     rows[r].labelLines.append(l); rows[r].labelLines.sort { $0.midY < $1.midY }
                     loose.remove(at: i); changed = true; break

@@ -77,6 +77,17 @@ final class SyntheticLayoutTests: XCTestCase {
         XCTAssertEqual(m.rows[0].cells.map { $0.flatMap { NumberText.parseInt($0.text) } }, [4, 0, 6])
     }
 
+    func testTopAlignedWrappedLabels() throws {
+        var words: [Word] = []
+        for (j, h) in ["Jan-17", "Feb-17"].enumerated() { words.append(w(h, 190 + Double(j) * 50, 100)) }
+        // "Consultation" on the values' line, "Correspondence" wrapped one line below it.
+        words += [w("Consultation", 40, 120), w("Correspondence", 40, 130.6), w("Other", 40, 146)]
+        for j in 0..<2 { words.append(w(["6", "23"][j], 220 + Double(j) * 50, 120, rightAlign: true)) }
+        for j in 0..<2 { words.append(w(["1", "2"][j], 220 + Double(j) * 50, 146, rightAlign: true)) }
+        let m = try XCTUnwrap(MonthMatrixParser.parse(region(words), period: "2017-02"))
+        XCTAssertEqual(m.rows.map(\.label), ["Consultation Correspondence", "Other"])
+    }
+
     func testMonthNamesTakeYearsFromSpanningYearLabels() throws {
         var words = [w("2017", 150, 90), w("2018", 300, 90)]
         for (j, name) in ["Nov", "Dec", "Jan", "Feb"].enumerated() { words.append(w(name, 200 + Double(j) * 50, 102)) }
