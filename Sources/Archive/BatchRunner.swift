@@ -163,7 +163,7 @@ public final class BatchRunner {
                 }
             }
             if let p = try store.pending(forFile: file), p.sha256 == sha, p.toolVersion == c.toolVersion,
-               let data = fm.contents(atPath: p.jsonPath), let report = try? ReportCoding.decode(data) {
+               let data = fm.contents(atPath: p.jsonPath), let report = try? StoredReportDecoding.decode(data) {
                 try store.importReport(report, file: file, name: name, sha256: sha, toolVersion: c.toolVersion, jsonPath: p.jsonPath)
                 return FileOutcome(name: name, file: file, status: .reimported, period: report.period, findings: report.findings.count,
                                    seconds: Date().timeIntervalSince(t0))
@@ -202,7 +202,7 @@ public final class BatchRunner {
             return try fail(.invalidOutput, "the worker exited 0 but wrote no JSON" + (stderrText.isEmpty ? "" : ": \(stderrText)"), exit: 0)
         }
         let report: Report
-        do { report = try ReportCoding.decode(data) } catch {
+        do { report = try StoredReportDecoding.decode(data) } catch {
             return try fail(.invalidOutput, "the worker's output is not a report JSON: \(error)", exit: 0)
         }
         do {

@@ -113,13 +113,13 @@ public final class ArchiveStore: @unchecked Sendable {
             ("telephone_enquiries", n.telephoneEnquiries), ("email_enquiries", n.emailEnquiries),
             ("parties", n.parties), ("voting_groups", n.votingGroups)]
         for (k, v) in narrative where v != nil {
-            try db.execute(sql: "INSERT INTO narrative VALUES (?, ?, ?, ?)", arguments: [id, k, v, "/narrative/\(k)"])
+            try db.cachedStatement(sql: "INSERT INTO narrative VALUES (?, ?, ?, ?)").execute(arguments: [id, k, v, "/narrative/\(k)"])
         }
         if let d = r.drivers {
             let rows = d.rows.enumerated().map { ($0.offset, $0.element.group, $0.element.driver, 0, $0.element.days, "/drivers/rows/\($0.offset)/days") }
             let total = d.grandTotal.map { [(-1, "", SeriesConsolidation.grandTotalLabel, 1, Optional($0), "/drivers/grand_total")] } ?? []
             for (i, g, name, isTotal, days, ptr) in rows + total {
-                try db.execute(sql: "INSERT INTO driver_days VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO driver_days VALUES (?, ?, ?, ?, ?, ?, ?, ?)").execute(
                                arguments: [id, i, g, name, isTotal, days?.hundredths, days.map { Double($0.hundredths) / 100 }, ptr])
             }
         }
@@ -127,19 +127,19 @@ public final class ArchiveStore: @unchecked Sendable {
         if let h = r.helpdesk {
             for (i, row) in h.rows.enumerated() {
                 for (j, c) in row.counts.enumerated() {
-                    try db.execute(sql: "INSERT INTO helpdesk_emails VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+                    try db.cachedStatement(sql: "INSERT INTO helpdesk_emails VALUES (?, ?, ?, ?, ?, 0, ?, ?)").execute(
                                    arguments: [id, i, j, month(h.months, j), row.category, c, "/helpdesk/rows/\(i)/counts/\(j)"])
                 }
             }
             for (j, c) in h.total.enumerated() {
-                try db.execute(sql: "INSERT INTO helpdesk_emails VALUES (?, -1, ?, ?, ?, 1, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO helpdesk_emails VALUES (?, -1, ?, ?, ?, 1, ?, ?)").execute(
                                arguments: [id, j, month(h.months, j), SeriesConsolidation.totalLabel, c, "/helpdesk/total/\(j)"])
             }
         }
         if let w = r.website {
             for (i, row) in w.rows.enumerated() {
                 for (j, v) in row.values.enumerated() {
-                    try db.execute(sql: "INSERT INTO website_statistics VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    try db.cachedStatement(sql: "INSERT INTO website_statistics VALUES (?, ?, ?, ?, ?, ?, ?)").execute(
                                    arguments: [id, i, j, month(w.months, j), row.metric, v, "/website/rows/\(i)/values/\(j)"])
                 }
             }
@@ -147,28 +147,28 @@ public final class ArchiveStore: @unchecked Sendable {
         if let p = r.partyStatistics {
             for (i, row) in p.rows.enumerated() {
                 for (j, v) in row.counts.enumerated() {
-                    try db.execute(sql: "INSERT INTO party_statistics VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    try db.cachedStatement(sql: "INSERT INTO party_statistics VALUES (?, ?, ?, ?, ?, ?, ?)").execute(
                                    arguments: [id, i, j, month(p.months, j), row.measure, v, "/party_statistics/rows/\(i)/counts/\(j)"])
                 }
             }
         }
         for (i, g) in (r.votingGroups ?? []).enumerated() {
-            try db.execute(sql: "INSERT INTO voting_groups VALUES (?, ?, ?, ?, ?)", arguments: [id, i, g.category, g.count, "/voting_groups/\(i)/count"])
+            try db.cachedStatement(sql: "INSERT INTO voting_groups VALUES (?, ?, ?, ?, ?)").execute(arguments: [id, i, g.category, g.count, "/voting_groups/\(i)/count"])
         }
         for (i, m) in (r.meetings ?? []).enumerated() {
             let dates: [String?] = m.dates.isEmpty ? [nil] : m.dates
             for (k, d) in dates.enumerated() {
-                try db.execute(sql: "INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?)").execute(
                                arguments: [id, i, m.category, m.meeting, k, d, d == nil ? "/meetings/\(i)/dates" : "/meetings/\(i)/dates/\(k)"])
             }
         }
         if let m = r.modificationStatus {
             for (i, row) in m.rows.enumerated() {
-                try db.execute(sql: "INSERT INTO modification_status VALUES (?, ?, ?, 0, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO modification_status VALUES (?, ?, ?, 0, ?, ?)").execute(
                                arguments: [id, i, row.status, row.count, "/modification_status/rows/\(i)/count"])
             }
             if let t = m.total {
-                try db.execute(sql: "INSERT INTO modification_status VALUES (?, -1, ?, 1, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO modification_status VALUES (?, -1, ?, 1, ?, ?)").execute(
                                arguments: [id, SeriesConsolidation.totalLabel, t, "/modification_status/total"])
             }
         }
@@ -176,10 +176,10 @@ public final class ArchiveStore: @unchecked Sendable {
     }
 
     static func insertFinding(_ db: Database, reportId: Int64?, scope: String, _ f: Finding) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO findings (report_id, scope, report, code, severity, pointer, related, printed, expected, message, suggestion, page, bbox)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [reportId, scope, f.report, f.code, f.severity.rawValue, f.pointer, json(f.related), f.printed,
+            """).execute(arguments: [reportId, scope, f.report, f.code, f.severity.rawValue, f.pointer, json(f.related), f.printed,
                              f.expected.map { json($0) }, f.message, f.suggestion.map { json($0) }, f.page, f.bbox.map { json($0) }])
     }
 
