@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "OpsReport", dependencies: ["PDFLayout", "TableLayout"]),
         .target(name: "Reconcile", dependencies: ["OpsReport"]),
         .target(name: "Archive", dependencies: [
-            "OpsReport", "Reconcile",
+            "PDFLayout", "OpsReport", "Reconcile",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "Logging", package: "swift-log"),

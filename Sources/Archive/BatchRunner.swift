@@ -1,4 +1,5 @@
 import Foundation
+import PDFLayout
 import OpsReport
 #if canImport(Glibc)
 import Glibc
@@ -85,7 +86,7 @@ public final class BatchRunner {
         // Phase 1: hash every file (in parallel); identical bytes are converted once.
         var hashes = [String?](repeating: nil, count: files.count)
         Self.parallelForEach(count: files.count, jobs: c.jobs) { i in
-            let h = try? SHA256.hex(ofFile: files[i])
+            let h = try? PDFDocument.sha256(ofFile: files[i])
             self.lock.lock(); hashes[i] = h; self.lock.unlock()
         }
         var primaryOf: [String: Int] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import OpsReport
 import CSV
 import GRDB
 
@@ -60,10 +61,10 @@ public enum CSVExport {
         try store.dbQueue.read { db in
             for t in tables {
                 let data = try render(db, t)
-                try atomicWrite(data, to: directory + "/\(t.name).csv")
+                try AtomicFile.write(data, to: directory + "/\(t.name).csv")
             }
         }
-        try atomicWrite(DataPackage.descriptor(), to: directory + "/datapackage.json")
+        try AtomicFile.write(DataPackage.descriptor(), to: directory + "/datapackage.json")
     }
 
     static func render(_ db: Database, _ t: Table) throws -> Data {
@@ -101,16 +102,6 @@ public enum CSVExport {
         case .double(let d): return days ? String(format: "%.2f", d) : (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d))
         case .string(let s): return s
         case .blob: return ""
-        }
-    }
-
-    /// Writes `data` to `path` through a temporary file in the same folder and `rename(2)`.
-    static func atomicWrite(_ data: Data, to path: String) throws {
-        let tmp = path + ".\(UUID().uuidString).tmp"
-        try data.write(to: URL(fileURLWithPath: tmp))
-        guard rename(tmp, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: tmp)
-            throw BatchError.output(path, underlying: String(cString: strerror(errno)))
         }
     }
 }

@@ -104,13 +104,26 @@ public final class PDFDocument {
         try (1...pageCount).map { try page($0, imageCoverage: imageCoverage) }
     }
 
-    /// SHA-256 of a file's bytes as lowercase hex, computed with GLib's `GChecksum`.
-    /// - Throws: `PDFLayoutError.unreadable` when the file cannot be read.
+    /// SHA-256 of a file's bytes as lowercase hex, computed with GLib's `GChecksum`, reading the
+    /// file in 1 MiB chunks (memory stays flat whatever the file's size).
+    /// - Throws: `PDFLayoutError.unreadable` when the file cannot be opened or read.
     public static func sha256(ofFile path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PDFLayoutError.unreadable(path: path, reason: "cannot read the file")
+        guard let fh = FileHandle(forReadingAtPath: path) else {
+            throw PDFLayoutError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
-        return sha256(data)
+        defer { try? fh.close() }
+        guard let checksum = g_checksum_new(G_CHECKSUM_SHA256) else { throw PDFLayoutError.unreadable(path: path, reason: "no SHA-256 in GLib") }
+        defer { g_checksum_free(checksum) }
+        do {
+            while let chunk = try fh.read(upToCount: 1 << 20), !chunk.isEmpty {
+                chunk.withUnsafeBytes { raw in
+                    g_checksum_update(checksum, raw.bindMemory(to: guchar.self).baseAddress, gssize(raw.count))
+                }
+            }
+        } catch {
+            throw PDFLayoutError.unreadable(path: path, reason: "read error: \(error.localizedDescription)")
+        }
+        return String(cString: g_checksum_get_string(checksum))
     }
 
     /// SHA-256 of `data` as lowercase hex (GLib `g_compute_checksum_for_data`).

@@ -1,4 +1,5 @@
 import XCTest
+import PDFLayout
 import GRDB
 @testable import Archive
 import OpsReport
@@ -87,7 +88,7 @@ final class ArchiveBatchTests: XCTestCase {
         let signal = try store.dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT signal FROM reports WHERE name = 'crash-worker.pdf'") }
         XCTAssertEqual(signal, 11)
         XCTAssertEqual(recs["bad/2017-03-operations-report.truncated.pdf"]?.message?.contains("damaged or incomplete"), true)
-        XCTAssertEqual(recs["2017-01-operations-report.pdf"]?.sha256, try SHA256.hex(ofFile: Fixtures.pdf(Fixtures.textStems[0])))
+        XCTAssertEqual(recs["2017-01-operations-report.pdf"]?.sha256, try PDFDocument.sha256(ofFile: Fixtures.pdf(Fixtures.textStems[0])))
         let dupOf = try store.dbQueue.read { db in
             try String.fetchOne(db, sql: "SELECT o.name FROM reports d JOIN reports o ON o.id = d.duplicate_of WHERE d.name = 'copies/same.pdf'")
         }
@@ -136,7 +137,7 @@ final class ArchiveBatchTests: XCTestCase {
         let file = input.appendingPathComponent("\(Fixtures.textStems[4]).pdf").standardizedFileURL.path
         let json = out.appendingPathComponent("\(Fixtures.textStems[4]).json").path
         let store = try ArchiveStore(path: out.appendingPathComponent("opsreport.sqlite").path)
-        try store.beginConversion(file: file, sha256: try SHA256.hex(ofFile: file), jsonPath: json)
+        try store.beginConversion(file: file, sha256: try PDFDocument.sha256(ofFile: file), jsonPath: json)
         try FileManager.default.copyItem(atPath: Fixtures.truthDir.appendingPathComponent("\(Fixtures.textStems[4]).json").path, toPath: json)
         // A worker that always fails: the file must not be converted again.
         let failing = root.appendingPathComponent("fail.sh").path
@@ -148,7 +149,7 @@ final class ArchiveBatchTests: XCTestCase {
         XCTAssertNil(try store.pending(forFile: file))
         XCTAssertEqual(try store.loadReports().first?.narrative.parties, 256)
         // Without its JSON, a pending conversion is converted again (and here fails).
-        try store.beginConversion(file: file, sha256: try SHA256.hex(ofFile: file), jsonPath: json)
+        try store.beginConversion(file: file, sha256: try PDFDocument.sha256(ofFile: file), jsonPath: json)
         try FileManager.default.removeItem(atPath: json)
         let s2 = try BatchRunner(configuration: config(input, out, worker: failing), progress: RecordingProgress()).run()
         XCTAssertEqual(s2.outcomes.map(\.reason), [.failed])
