@@ -126,7 +126,7 @@ public final class BatchRunner {
 
         // Phase 3: cross-report findings over the whole archive, then exports.
         progress.note("cross-report checks")
-        let archiveFindings = CrossReportRules.all(try store.loadReports())
+        let archiveFindings = CrossReportRules.all(try store.loadReportsForCrossChecks())
         try store.replaceArchiveFindings(archiveFindings)
         if let csv = c.csvDirectory {
             progress.note("exporting CSV and datapackage.json to \(csv)")

@@ -378,7 +378,29 @@ public final class ArchiveStore: @unchecked Sendable {
         return g
     }
 
-    static func rebuild(_ db: Database, _ row: Row) throws -> Report {
+    /// The reports the cross-report rules need, with memory that does not grow with the
+    /// archive's tables: a report that prints a value some other report contradicts (a
+    /// `monthly_series` row with `disagree = 1`) is rebuilt in full; every other report only with
+    /// what the continuity and gap rules read (period, variant, file, narrative, party
+    /// statistics). `CrossReportRules.all` gives the same findings on these as on full reports,
+    /// because a restatement involves only the reports printing a disagreeing value.
+    public func loadReportsForCrossChecks() throws -> [Report] {
+        try dbQueue.read { db in
+            let involved = Set(try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT mv.report_id FROM monthly_values mv
+                  JOIN monthly_series s ON s.table_name = mv.table_name AND s.measure = mv.measure AND s.month = mv.month
+                 WHERE s.disagree = 1
+                """))
+            return try Row.fetchAll(db, sql: "SELECT * FROM reports WHERE status = 'converted' ORDER BY file").map { row in
+                let id: Int64 = row["id"]
+                return try Self.rebuild(db, row, full: involved.contains(id))
+            }
+        }
+    }
+
+    /// Rebuilds a report from its rows; with `full == false` only the header fields, narrative and
+    /// party statistics.
+    static func rebuild(_ db: Database, _ row: Row, full: Bool = true) throws -> Report {
         let id: Int64 = row["id"]
         let file: String = row["file"]
         let sha: String = row["sha256"]
@@ -394,6 +416,10 @@ public final class ArchiveStore: @unchecked Sendable {
         let missing: String? = row["missing_sections"]
         if let missing, let a = try? JSONDecoder().decode([String].self, from: Data(missing.utf8)) { r.missingSections = a }
         try rebuildNarrative(db, id, &r)
+        if !full {
+            r.partyStatistics = try partyStatistics(db, id)
+            return r
+        }
         try rebuildDrivers(db, id, &r)
         if let g = try grid(db, table: "helpdesk_emails", id: id, label: "category", value: "count") {
             var rows: [HelpdeskRow] = []
@@ -405,14 +431,15 @@ public final class ArchiveStore: @unchecked Sendable {
             for (l, c) in zip(g.labels, g.cells) { rows.append(WebsiteRow(metric: l, values: c)) }
             r.website = Website(months: g.months, rows: rows)
         }
-        if let g = try grid(db, table: "party_statistics", id: id, label: "measure", value: "count") {
-            var rows: [PartyStatisticsRow] = []
-            for (l, c) in zip(g.labels, g.cells) { rows.append(PartyStatisticsRow(measure: l, counts: c)) }
-            r.partyStatistics = PartyStatistics(months: g.months, rows: rows)
-        }
+        r.partyStatistics = try partyStatistics(db, id)
         try rebuildLists(db, id, &r)
         r.findings = try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE report_id = ? AND scope = 'report' ORDER BY id", arguments: [id]).map(finding)
         return r
+    }
+
+    static func partyStatistics(_ db: Database, _ id: Int64) throws -> PartyStatistics? {
+        guard let g = try grid(db, table: "party_statistics", id: id, label: "measure", value: "count") else { return nil }
+        return PartyStatistics(months: g.months, rows: zip(g.labels, g.cells).map { PartyStatisticsRow(measure: $0, counts: $1) })
     }
 
     static func rebuildNarrative(_ db: Database, _ id: Int64, _ r: inout Report) throws {

@@ -155,3 +155,20 @@ final class ArchiveStoreTests: XCTestCase {
         XCTAssertEqual(f.map(\.printed), ["1"])
     }
 }
+
+/// The batch's cross-report pass loads full reports only where values disagree.
+final class ArchiveCrossCheckLoadingTests: XCTestCase {
+    func testSlimLoadingGivesTheSameFindingsAsFullReports() throws {
+        let store = try ArchiveStore()
+        for stem in Fixtures.textStems {
+            try store.importReport(try Fixtures.truth(stem), file: "truth/\(stem)", sha256: stem)
+        }
+        let full = try store.loadReports(), slim = try store.loadReportsForCrossChecks()
+        XCTAssertEqual(CrossReportRules.all(slim), CrossReportRules.all(full))
+        XCTAssertEqual(CrossReportRules.all(slim).filter { $0.code == "restatement" }.map(\.pointer), ["/helpdesk/total/10"])
+        // Only the reports printing the disagreeing 2017-09 helpdesk total are loaded in full.
+        let fullyLoaded = slim.filter { $0.helpdesk != nil }.compactMap(\.period).sorted()
+        XCTAssertEqual(fullyLoaded, ["2017-09", "2017-10", "2017-11", "2017-12"])
+        XCTAssertTrue(slim.allSatisfy { $0.partyStatistics != nil && $0.narrative.parties != nil })
+    }
+}
