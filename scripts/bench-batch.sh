@@ -8,12 +8,12 @@
 #   - workers: the largest VmHWM seen by sampling /proc/<pid>/status of the batch's children.
 #
 # Usage: scripts/bench-batch.sh [SIZES...]   (default: 100 200)
-# Environment: SCRATCH (build folder, default .build-archive), WORK (temp folder),
+# Environment: SCRATCH (build folder, default .build), WORK (temp folder),
 #              CORPUS (PDF source folder, default Tests/OpsReportTests/Fixtures/corpus),
 #              TIMEOUT (per file, default 300).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SCRATCH=${SCRATCH:-.build-archive}
+SCRATCH=${SCRATCH:-.build}
 CORPUS=${CORPUS:-Tests/OpsReportTests/Fixtures/corpus}
 TIMEOUT=${TIMEOUT:-300}
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(100 200)
@@ -21,8 +21,8 @@ if [ -n "${WORK:-}" ]; then KEEP=1; mkdir -p "$WORK"; else WORK=$(mktemp -d /tmp
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT
 
 echo "building release…" >&2
-swift build -c release --scratch-path "$SCRATCH" --product opsreport >&2
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/opsreport"
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product opsreport >&2
+BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --show-bin-path)/opsreport"
 
 # The born-digital reports only (scans are ~10x slower and would dominate; pass CORPUS to change).
 mapfile -t SRC < <(ls "$CORPUS"/2017-*-operations-report.pdf | sort)
