@@ -40,7 +40,13 @@ public enum MeetingsParser {
         t != "-" && t != "&" && !t.contains(where: { $0.isLetter || $0.isNumber })
     }
 
-    static func isDateWord(_ t: String) -> Bool { !DateText.dates(in: t).isEmpty }
+    /// A date-column word that holds a whole date (`08/12/2017`); cheap checks before the regex.
+    static func isDateWord(_ t: String) -> Bool {
+        let u = t.utf8
+        guard u.count >= 8, u.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") }),
+              u.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 6 else { return false }
+        return !DateText.dates(in: t).isEmpty
+    }
 
     /// Finds the header lines (above the first line with a date or with text in the meeting
     /// column) and the column left edges [category, meeting, dates, summary].

@@ -85,9 +85,14 @@ struct PageReader {
     static func readingRotation(scalars: [Unicode.Scalar], rects: UnsafeMutablePointer<PopplerRectangle>, count: Int) -> Int {
         var right = 0, down = 0, up = 0
         var i = 1
+        func isLetter(_ s: Unicode.Scalar) -> Bool {
+            s.isASCII ? ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A) : s.properties.isAlphabetic
+        }
         while i < count {
+            // Enough evidence either way: stop early (most pages read left to right).
+            if right > 200 && right > 4 * (down + up) { return 0 }
             let a = scalars[i - 1], b = scalars[i]
-            if a.properties.isAlphabetic && b.properties.isAlphabetic {
+            if isLetter(a) && isLetter(b) {
                 let p = rects[i - 1], q = rects[i]
                 let dx = (q.x1 + q.x2 - p.x1 - p.x2) / 2, dy = (q.y1 + q.y2 - p.y1 - p.y2) / 2
                 if abs(dx) > abs(dy) { if dx > 0 { right += 1 } } else if dy > 0 { down += 1 } else if dy < 0 { up += 1 }

@@ -15,6 +15,8 @@ public enum WrappedText {
 extension String {
     /// The string without leading and trailing Unicode whitespace.
     public var trimmingWhitespace: String {
+        // Fast path: nothing to trim at either end (ASCII check on the bytes).
+        if let f = utf8.first, let l = utf8.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 { return self }
         var s = Substring(self)
         while let f = s.unicodeScalars.first, f.properties.isWhitespace { s = s.dropFirst() }
         while let l = s.unicodeScalars.last, l.properties.isWhitespace { s = s.dropLast() }
