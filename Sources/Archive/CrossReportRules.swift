@@ -6,9 +6,10 @@ import OpsReport
 /// A finding's `report` field names the report it belongs to: its `source.file` when set, else its
 /// period. `related` entries that point into another report are written `<period>:<pointer>`.
 public enum CrossReportRules {
-    /// All cross-report findings: restatements, party count discontinuities and archive gaps.
+    /// All cross-report findings: restatements, party count discontinuities, archive gaps and
+    /// row labels that look like OCR variants of other reports' labels.
     public static func all(_ reports: [Report]) -> [Finding] {
-        restatements(reports) + partyCountDiscontinuities(reports) + archiveGaps(reports)
+        restatements(reports) + partyCountDiscontinuities(reports) + archiveGaps(reports) + LabelVariantRule.findings(reports)
     }
 
     /// `2017-12`, or `2017-12 scanned` for a variant other than text.

@@ -381,8 +381,8 @@ public final class ArchiveStore: @unchecked Sendable {
     /// The reports the cross-report rules need, with memory that does not grow with the
     /// archive's tables: a report that prints a value some other report contradicts (a
     /// `monthly_series` row with `disagree = 1`) is rebuilt in full; every other report only with
-    /// what the continuity and gap rules read (period, variant, file, narrative, party
-    /// statistics). `CrossReportRules.all` gives the same findings on these as on full reports,
+    /// what the continuity, gap and label rules read (period, variant, file, narrative, party
+    /// statistics, row labels). `CrossReportRules.all` gives the same findings on these as on full reports,
     /// because a restatement involves only the reports printing a disagreeing value.
     public func loadReportsForCrossChecks() throws -> [Report] {
         try dbQueue.read { db in
@@ -398,8 +398,8 @@ public final class ArchiveStore: @unchecked Sendable {
         }
     }
 
-    /// Rebuilds a report from its rows; with `full == false` only the header fields, narrative and
-    /// party statistics.
+    /// Rebuilds a report from its rows; with `full == false` only the header fields, narrative,
+    /// party statistics and the other tables' row labels (no values).
     static func rebuild(_ db: Database, _ row: Row, full: Bool = true) throws -> Report {
         let id: Int64 = row["id"]
         let file: String = row["file"]
@@ -418,6 +418,7 @@ public final class ArchiveStore: @unchecked Sendable {
         try rebuildNarrative(db, id, &r)
         if !full {
             r.partyStatistics = try partyStatistics(db, id)
+            try rebuildLabels(db, id, &r)
             return r
         }
         try rebuildDrivers(db, id, &r)
@@ -440,6 +441,19 @@ public final class ArchiveStore: @unchecked Sendable {
     static func partyStatistics(_ db: Database, _ id: Int64) throws -> PartyStatistics? {
         guard let g = try grid(db, table: "party_statistics", id: id, label: "measure", value: "count") else { return nil }
         return PartyStatistics(months: g.months, rows: zip(g.labels, g.cells).map { PartyStatisticsRow(measure: $0, counts: $1) })
+    }
+
+    /// Row labels only (values left out) of the drivers, helpdesk and website tables, in row
+    /// order: what `LabelVariantRule` reads.
+    static func rebuildLabels(_ db: Database, _ id: Int64, _ r: inout Report) throws {
+        let drivers = try String.fetchAll(db, sql: "SELECT driver FROM driver_days WHERE report_id = ? AND is_total = 0 ORDER BY row_index", arguments: [id])
+        if !drivers.isEmpty { r.drivers = Drivers(rows: drivers.map { DriverRow(group: "", driver: $0, days: nil) }) }
+        let categories = try String.fetchAll(db, sql: """
+            SELECT category FROM helpdesk_emails WHERE report_id = ? AND is_total = 0 GROUP BY row_index ORDER BY row_index
+            """, arguments: [id])
+        if !categories.isEmpty { r.helpdesk = Helpdesk(months: [], rows: categories.map { HelpdeskRow(category: $0, counts: []) }) }
+        let metrics = try String.fetchAll(db, sql: "SELECT metric FROM website_statistics WHERE report_id = ? GROUP BY row_index ORDER BY row_index", arguments: [id])
+        if !metrics.isEmpty { r.website = Website(months: [], rows: metrics.map { WebsiteRow(metric: $0, values: []) }) }
     }
 
     static func rebuildNarrative(_ db: Database, _ id: Int64, _ r: inout Report) throws {

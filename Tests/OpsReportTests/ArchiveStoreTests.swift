@@ -167,8 +167,32 @@ final class ArchiveCrossCheckLoadingTests: XCTestCase {
         XCTAssertEqual(CrossReportRules.all(slim), CrossReportRules.all(full))
         XCTAssertEqual(CrossReportRules.all(slim).filter { $0.code == "restatement" }.map(\.pointer), ["/helpdesk/total/10"])
         // Only the reports printing the disagreeing 2017-09 helpdesk total are loaded in full.
-        let fullyLoaded = slim.filter { $0.helpdesk != nil }.compactMap(\.period).sorted()
+        let fullyLoaded = slim.filter { !($0.helpdesk?.total.isEmpty ?? true) }.compactMap(\.period).sorted()
         XCTAssertEqual(fullyLoaded, ["2017-09", "2017-10", "2017-11", "2017-12"])
         XCTAssertTrue(slim.allSatisfy { $0.partyStatistics != nil && $0.narrative.parties != nil })
+    }
+}
+
+/// `label_variant`: an OCR-damaged row label is matched to the label other reports print.
+final class ArchiveLabelVariantTests: XCTestCase {
+    func testDamagedLabelsAreMatchedToOtherReportsLabels() throws {
+        var reports = try Fixtures.textStems.map(Fixtures.truth)
+        XCTAssertEqual(LabelVariantRule.findings(reports), [], "the corpus's labels agree")
+        // Damage two labels of the December report as its scan does: "CIO" → "clo", "Panel & Board
+        // Correspondence" → "Pana Correspondence".
+        let cio = try XCTUnwrap(reports[11].drivers?.rows.firstIndex { $0.driver == "CIO" })
+        reports[11].drivers?.rows[cio].driver = "clo"
+        let panel = try XCTUnwrap(reports[11].helpdesk?.rows.firstIndex { $0.category == "Panel & Board Correspondence" })
+        reports[11].helpdesk?.rows[panel].category = "Pana Correspondence"
+        let f = LabelVariantRule.findings(reports)
+        XCTAssertEqual(f.map(\.pointer), ["/drivers/rows/\(cio)/driver", "/helpdesk/rows/\(panel)/category"])
+        XCTAssertEqual(f.map(\.suggestion?.value), [.string("CIO"), .string("Panel & Board Correspondence")])
+        // A new category that no other report prints, and resembles none, is not flagged.
+        reports[11].helpdesk?.rows.append(HelpdeskRow(category: "Cyber Security Queries", counts: []))
+        XCTAssertEqual(LabelVariantRule.findings(reports).count, 2)
+        // Two scans that misread the label alike are still flagged, once each.
+        var scan = reports[11]; scan.variant = "scanned"
+        reports.append(scan)
+        XCTAssertEqual(LabelVariantRule.findings(reports).filter { $0.printed == "clo" }.count, 2)
     }
 }

@@ -1,0 +1,59 @@
+import OpsReport
+
+/// `label_variant` (warning): a row label that at most two reports print, when at least three
+/// times as many other reports print a label that differs from it by a few OCR-style edits (`clo` for `CIO`, `Pana Correspondence`
+/// for `Panel & Board Correspondence`). Such a label would otherwise start a monthly series of its
+/// own in the database. The suggestion is the closest label printed by at least two other reports.
+public enum LabelVariantRule {
+    /// Labelled rows of a report: (table, JSON Pointer of the label, label).
+    static func labels(of r: Report) -> [(table: String, pointer: String, label: String)] {
+        var out: [(String, String, String)] = []
+        for (i, row) in (r.drivers?.rows ?? []).enumerated() { out.append(("drivers", "/drivers/rows/\(i)/driver", row.driver)) }
+        for (i, row) in (r.helpdesk?.rows ?? []).enumerated() { out.append(("helpdesk", "/helpdesk/rows/\(i)/category", row.category)) }
+        for (i, row) in (r.website?.rows ?? []).enumerated() { out.append(("website", "/website/rows/\(i)/metric", row.metric)) }
+        for (i, row) in (r.partyStatistics?.rows ?? []).enumerated() { out.append(("party_statistics", "/party_statistics/rows/\(i)/measure", row.measure)) }
+        return out
+    }
+
+    /// Findings for every report's rare labels (printed by at most two reports) that are within
+    /// `maxDistance` edits per character (case-insensitive) of a label printed by at least three
+    /// times as many reports (and by two or more).
+    public static func findings(_ reports: [Report], maxDistance: Double = 0.45) -> [Finding] {
+        struct Key: Hashable { var table: String; var label: String }
+        var printedBy: [Key: Set<Int>] = [:]
+        let all = reports.map(labels)
+        for (i, ls) in all.enumerated() { for l in ls { printedBy[Key(table: l.table, label: l.label), default: []].insert(i) } }
+        var out: [Finding] = []
+        for (i, ls) in all.enumerated() {
+            for l in ls {
+                let mine = printedBy[Key(table: l.table, label: l.label)]?.count ?? 0
+                guard mine <= 2 else { continue }
+                let candidates = printedBy.filter { $0.key.table == l.table && $0.key.label != l.label && $0.value.count >= max(2, 3 * mine) }
+                guard let best = candidates.keys.map({ ($0.label, distance(l.label, $0.label)) }).min(by: { $0.1 < $1.1 }),
+                      !l.label.isEmpty, best.1 <= maxDistance * Double(max(l.label.count, best.0.count)) else { continue }
+                let r = reports[i]
+                let others = candidates[Key(table: l.table, label: best.0)]!.count
+                out.append(Finding(
+                    code: "label_variant", severity: .warning, pointer: l.pointer, printed: l.label, expected: .string(best.0),
+                    message: "\(CrossReportRules.describe(r)) report: the \(l.table.replacingOccurrences(of: "_", with: " ")) row label '\(l.label)' is printed by \(mine == 1 ? "no other report" : "one other report"); \(others) reports print '\(best.0)', \(Int(best.1)) edit(s) away",
+                    suggestion: Suggestion(value: .string(best.0), confidence: .medium, rationale: "closest label printed by \(others) other reports"),
+                    page: r.provenance[l.pointer]?.page, bbox: r.provenance[l.pointer]?.bbox,
+                    report: r.source.file.isEmpty ? (r.period ?? "?") : r.source.file))
+            }
+        }
+        return out
+    }
+
+    /// Case-insensitive Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Double {
+        let x = Array(a.lowercased()), y = Array(b.lowercased())
+        if x.isEmpty || y.isEmpty { return Double(max(x.count, y.count)) }
+        var prev = Array(0...y.count), cur = Array(repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count { cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)) }
+            swap(&prev, &cur)
+        }
+        return Double(prev[y.count])
+    }
+}
