@@ -27,12 +27,16 @@ public enum NarrativeParser {
         }
         func word(_ i: Int) -> String { i >= 0 && i < lower.count ? lower[i] : "" }
         for i in words.indices {
+            // Each pattern is a keyword followed by its context words; `where` clauses bind only
+            // the last pattern of a case, so every keyword has a case of its own.
+            let next = word(i + 1)
             switch lower[i] {
-            case "telephone" where word(i + 1).hasPrefix("enquir"): take("telephone_enquiries", i - 1)
-            case "email", "e-mail" where word(i + 1).hasPrefix("enquir"): take("email_enquiries", i - 1)
-            case "parties" where word(i + 1) == "to" && word(i + 3).hasPrefix("sec"): take("parties", i - 1)
+            case "telephone" where next.hasPrefix("enquir"): take("telephone_enquiries", i - 1)
+            case "email" where next.hasPrefix("enquir"): take("email_enquiries", i - 1)
+            case "e-mail" where next.hasPrefix("enquir"): take("email_enquiries", i - 1)
+            case "parties" where next == "to" && word(i + 3).hasPrefix("sec"): take("parties", i - 1)
             case "representing" where word(i + 2) == "voting" && word(i + 3).hasPrefix("group"): take("voting_groups", i + 1)
-            case "resource" where word(i + 1) == "days":
+            case "resource" where next == "days":
                 var j = i + 2
                 while j < min(words.count, i + 16), !word(j).hasSuffix(".") || isNumberish(j) {
                     if word(j) == "was" { take("resource_days_total", j + 1); break }

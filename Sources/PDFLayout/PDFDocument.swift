@@ -34,6 +34,10 @@ public final class PDFDocument {
     public init(path: String, password: String? = nil) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw PDFLayoutError.unreadable(path: path, reason: "it is a directory, not a file")
+        }
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
             throw PDFLayoutError.unreadable(path: path, reason: reason)

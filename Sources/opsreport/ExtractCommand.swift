@@ -27,12 +27,29 @@ struct ExtractCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("Give at least one PDF.") }
         if files.count > 1 && outDir == nil { throw ValidationError("With several files, give --out-dir DIR.") }
         if output != nil && outDir != nil { throw ValidationError("Give either -o or --out-dir, not both.") }
+        let inputs = Set(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        for target in destinations().compactMap({ $0 }) where inputs.contains(URL(fileURLWithPath: target).standardizedFileURL.path) {
+            throw ValidationError("The output \(target) is one of the input files; choose another output path.")
+        }
+        if outDir != nil {
+            let names = files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+            let clashes = Dictionary(grouping: names, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+            if !clashes.isEmpty {
+                throw ValidationError("Several inputs would be written to the same file in --out-dir: \(clashes.map { $0 + ".json" }.joined(separator: ", ")). Convert them into separate folders.")
+            }
+        }
+    }
+
+    /// The output path of each input file (`nil`: standard output).
+    private func destinations() -> [String?] {
+        files.map { file in
+            outDir.map { URL(fileURLWithPath: $0).appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".json").path } ?? output
+        }
     }
 
     func run() throws {
         var firstFailure: Int32? = nil
-        for file in files {
-            let destination = outDir.map { URL(fileURLWithPath: $0).appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".json").path } ?? output
+        for (file, destination) in zip(files, destinations()) {
             let status = extractOne(file, to: destination)
             if status != 0, firstFailure == nil { firstFailure = status }
         }
@@ -55,8 +72,9 @@ struct ExtractCommand: ParsableCommand {
         guard var data = try? ReportCoding.encode(report) else { CLIOutput.error("\(file): cannot encode the report"); return 1 }
         data.append(0x0A)
         guard let destination else { FileHandle.standardOutput.write(data); return 0 }
-        do { try AtomicFile.write(data, to: destination) } catch {
-            CLIOutput.error("\(destination): cannot write the output (\(error.localizedDescription)). Check the directory exists and is writable.")
+        // -o names a file: its directory must exist. --out-dir names a folder to fill: create it.
+        do { try AtomicFile.write(data, to: destination, createDirectories: outDir != nil) } catch {
+            CLIOutput.error("\(destination): cannot write the output: \(error.localizedDescription). Choose a writable path in an existing directory.")
             return 73
         }
         if !report.missingSections.isEmpty {

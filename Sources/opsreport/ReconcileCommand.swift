@@ -13,7 +13,8 @@ struct ReconcileCommand: ParsableCommand {
         discussion: """
             FILE is a report PDF (extracted first) or a report JSON written by `extract` (or a corpus \
             truth file). Prints one line per finding, or the JSON array of findings with --json. \
-            Exit status: 0 clean, 1 when a finding reaches --fail-on, 2 for unusable input.
+            Exit status: 0 clean, 1 when a finding reaches --fail-on, 2 for unusable input, 73 when \
+            the -o file cannot be written.
             """)
 
     enum Level: String, ExpressibleByArgument, CaseIterable {
@@ -34,15 +35,24 @@ struct ReconcileCommand: ParsableCommand {
         do {
             report = try load()
         } catch let e as ExtractionError {
-            FileHandle.standardError.write(Data((e.message + "\n").utf8))
+            CLIOutput.error(e.message)
+            throw ExitCode(2)
+        } catch let e as UnusableReport {
+            CLIOutput.error("\(file): \(e.reason). Give a report PDF or a report JSON written by `opsreport extract`.")
+            throw ExitCode(2)
+        } catch let e as DecodingError {
+            CLIOutput.error("\(file): not a report JSON (\(Self.describe(e))). Give a report PDF or a report JSON written by `opsreport extract`.")
             throw ExitCode(2)
         } catch {
-            FileHandle.standardError.write(Data("\(file): cannot be read as a report: \(error.localizedDescription)\n".utf8))
+            CLIOutput.error("\(file): cannot be read as a report: \(error.localizedDescription)")
             throw ExitCode(2)
         }
         let reconciled = Reconciler.reconcile(report)
         if let output {
-            try ReportCoding.encode(reconciled).write(to: URL(fileURLWithPath: output), options: .atomic)
+            do { try AtomicFile.write(ReportCoding.encode(reconciled), to: output, createDirectories: false) } catch {
+                CLIOutput.error("\(output): cannot write the reconciled report: \(error.localizedDescription). Choose a writable path in an existing directory.")
+                throw ExitCode(73)
+            }
         }
         let findings = reconciled.findings
         if json {
@@ -56,11 +66,35 @@ struct ReconcileCommand: ParsableCommand {
         if findings.contains(where: { $0.severity >= failOn.severity }) { throw ExitCode(1) }
     }
 
+    /// Why a JSON file is not a usable report.
+    struct UnusableReport: Error { var reason: String }
+
     private func load() throws -> Report {
-        if file.lowercased().hasSuffix(".json") {
-            return try ReportCoding.decode(Data(contentsOf: URL(fileURLWithPath: file)))
+        guard file.lowercased().hasSuffix(".json") else { return try ReportExtractor.extract(path: file, password: password) }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw UnusableReport(reason: "cannot read the file (\(error.localizedDescription))")
         }
-        return try ReportExtractor.extract(path: file, password: password)
+        let report = try ReportCoding.decode(data)
+        // The decoder is lenient (truth files lack source and provenance); a report must still
+        // say which month it is and print something to check.
+        let hasContent = report.drivers != nil || report.helpdesk != nil || report.website != nil || report.partyStatistics != nil
+            || report.votingGroups != nil || report.meetings != nil || report.narrative != Narrative()
+        guard report.period != nil, hasContent else {
+            throw UnusableReport(reason: "not a report JSON: it has no period (YYYY-MM) or no tables and narrative figures")
+        }
+        return report
+    }
+
+    /// "at /helpdesk/total/3: expected a number" style description of a decoding error.
+    static func describe(_ e: DecodingError) -> String {
+        func path(_ c: [CodingKey]) -> String { "/" + c.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "/") }
+        switch e {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c): return "at \(path(c.codingPath)): \(c.debugDescription)"
+        case .keyNotFound(let k, let c): return "at \(path(c.codingPath)): missing key \(k.stringValue)"
+        case .dataCorrupted(let c): return c.codingPath.isEmpty ? "the file is not valid JSON" : "at \(path(c.codingPath)): \(c.debugDescription)"
+        @unknown default: return "\(e)"
+        }
     }
 
     /// `error total_row_mismatch /helpdesk/total/10 (p.6): message [suggest 1149, high: rationale]`
