@@ -16,9 +16,13 @@ if [ "${#need[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 # The schema tests validate with Python's jsonschema (an independent validator).
-if ! python3 -c 'import jsonschema, referencing' 2>/dev/null; then
+# A system Python that refuses pip (PEP 668, Debian 12) gets it with --break-system-packages
+# (user site only) or from apt; scripts/validate-json.py works with either version.
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
   echo "setup: installing python jsonschema" >&2
-  python3 -m pip install -q jsonschema || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"; $SUDO apt-get install -y -qq python3-jsonschema >/dev/null; }
+  python3 -m pip install -q jsonschema 2>/dev/null \
+    || python3 -m pip install -q --user --break-system-packages jsonschema 2>/dev/null \
+    || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"; $SUDO apt-get install -y -qq python3-jsonschema >/dev/null; }
 fi
 command -v swift >/dev/null || { echo "setup: Swift 6 toolchain not found on PATH (see https://swift.org/install)" >&2; exit 1; }
 if [ "$config" = release ]; then swift build -c release --static-swift-stdlib --product opsreport >&2; else swift build --product opsreport >&2; fi

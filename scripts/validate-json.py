@@ -5,17 +5,19 @@ Usage: validate-json.py SCHEMA_DIR SCHEMA_NAME FILE...   (prints one line per fi
 """
 import json, pathlib, sys
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 schema_dir = pathlib.Path(sys.argv[1])
-resources = []
-for p in schema_dir.glob("*.schema.json"):
-    s = json.loads(p.read_text())
-    resources.append((s["$id"], Resource.from_contents(s)))
-registry = Registry().with_resources(resources)
+schemas = [json.loads(p.read_text()) for p in schema_dir.glob("*.schema.json")]
 schema = json.loads((schema_dir / sys.argv[2]).read_text())
 Draft202012Validator.check_schema(schema)
-validator = Draft202012Validator(schema, registry=registry)
+try:  # jsonschema >= 4.18 resolves $ref through `referencing`
+    from referencing import Registry, Resource
+    registry = Registry().with_resources([(s["$id"], Resource.from_contents(s)) for s in schemas])
+    validator = Draft202012Validator(schema, registry=registry)
+except ImportError:  # older jsonschema (e.g. Debian 12's 4.10)
+    from jsonschema import RefResolver
+    resolver = RefResolver.from_schema(schema, store={s["$id"]: s for s in schemas})
+    validator = Draft202012Validator(schema, resolver=resolver)
 failed = 0
 for f in sys.argv[3:]:
     errors = sorted(validator.iter_errors(json.loads(pathlib.Path(f).read_text())), key=lambda e: list(e.path))
