@@ -7,20 +7,6 @@ public struct Days: Codable, Sendable, Hashable, Comparable, CustomStringConvert
     public var hundredths: Int
     public init(hundredths: Int) { self.hundredths = hundredths }
 
-    /// Parses `"448.12"`, `"5.3"`, `"0"`, `"1,234.50"`; `nil` for anything else.
-    public init?(parsing text: String) {
-        let t = text.replacingOccurrences(of: ",", with: "")
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = Int(parts[0].isEmpty ? "0" : String(parts[0])), whole >= 0 else { return nil }
-        var frac = 0
-        if parts.count == 2 {
-            let f = parts[1]
-            guard !f.isEmpty, f.count <= 2, f.allSatisfy(\.isASCII), let v = Int(f) else { return nil }
-            frac = f.count == 1 ? v * 10 : v
-        }
-        hundredths = whole * 100 + frac
-    }
-
     public var doubleValue: Double { Double(hundredths) / 100 }
     /// Two-decimal text, e.g. `"5.30"`.
     public var description: String {

@@ -23,7 +23,8 @@ public enum ReportExtractor {
         let doc: PDFDocument
         do { doc = try PDFDocument(path: path, password: password) } catch let e as PDFLayoutError { throw ExtractionError.pdf(e) }
         let pages: [PDFPage]
-        do { pages = try doc.pages() } catch let e as PDFLayoutError { throw ExtractionError.pdf(e) }
+        // Page 1's image coverage tells a scan from a born-digital report; measure it in the same pass.
+        do { pages = try (1...doc.pageCount).map { try doc.page($0, imageCoverage: $0 == 1) } } catch let e as PDFLayoutError { throw ExtractionError.pdf(e) }
         let sha = (try? PDFDocument.sha256(ofFile: path)) ?? ""
         let source = Source(file: path, sha256: sha, pages: doc.pageCount, producer: doc.metadata.producer)
 
@@ -44,7 +45,7 @@ public enum ReportExtractor {
         let meta = [doc.metadata.producer, doc.metadata.creator].compactMap { $0?.lowercased() }
         if meta.contains(where: { $0.contains("scan") || $0.contains("tesseract") || $0.contains("ocr") }) { return true }
         if pages.first?.words.contains(where: { $0.fontName.lowercased().contains("glyphless") }) == true { return true }
-        return ((try? doc.page(1, imageCoverage: true).imageCoverage) ?? 0) ?? 0 > 0.85
+        return (pages.first?.imageCoverage ?? 0) > 0.85
     }
 
     /// Builds the report from laid-out pages (no I/O).

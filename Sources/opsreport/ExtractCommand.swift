@@ -83,9 +83,3 @@ struct ExtractCommand: ParsableCommand {
         return 0
     }
 }
-
-/// Messages to standard error.
-enum CLIOutput {
-    static func error(_ message: String) { FileHandle.standardError.write(Data("error: \(message)\n".utf8)) }
-    static func warning(_ message: String) { FileHandle.standardError.write(Data("warning: \(message)\n".utf8)) }
-}
