@@ -22,7 +22,9 @@ public struct TextLine: Sendable, Hashable {
 
     /// - Parameter words: at least one word, any order.
     public init(words: [Word], page: Int) {
-        let sorted = words.sorted { $0.bbox.x0 < $1.bbox.x0 }
+        // Lines are usually built left to right already; sort only when needed.
+        let inOrder = zip(words, words.dropFirst()).allSatisfy { $0.bbox.x0 <= $1.bbox.x0 }
+        let sorted = inOrder ? words : words.sorted { $0.bbox.x0 < $1.bbox.x0 }
         self.words = sorted
         self.page = page
         self.bbox = sorted.dropFirst().reduce(sorted[0].bbox) { $0.union($1.bbox) }
@@ -62,18 +64,19 @@ public enum LineBuilder {
             var bestScore = Double.infinity
             let reach = Int((w.bbox.height / 8).rounded(.up)) + 1
             let b = band(w.bbox.midY)
-            let candidates = ((b - reach)...(b + reach)).flatMap { bands[$0] ?? [] }
-            for i in candidates {
-                let chain = chains[i]
-                let last = chain[chain.count - 1]
-                guard last.bbox.x1 <= w.bbox.x0 + 0.5 * min(w.bbox.height, last.bbox.height) else { continue }
-                let dy = abs(last.bbox.midY - w.bbox.midY)
-                let h = max(last.bbox.height, w.bbox.height)
-                let tol = 0.4 * h
-                // Prefer the vertically closest line, and among near ties the one that ends
-                // closest to the word (skewed scans put neighbouring lines' ends at similar y).
-                let score = dy / tol + max(0, w.bbox.x0 - last.bbox.x1) / (20 * h)
-                if dy < tol, score < bestScore { best = i; bestScore = score }
+            for nearby in (b - reach)...(b + reach) {
+                guard let indices = bands[nearby] else { continue }
+                for i in indices {
+                    let last = chains[i][chains[i].count - 1]
+                    guard last.bbox.x1 <= w.bbox.x0 + 0.5 * min(w.bbox.height, last.bbox.height) else { continue }
+                    let dy = abs(last.bbox.midY - w.bbox.midY)
+                    let h = max(last.bbox.height, w.bbox.height)
+                    let tol = 0.4 * h
+                    // Prefer the vertically closest line, and among near ties the one that ends
+                    // closest to the word (skewed scans put neighbouring lines' ends at similar y).
+                    let score = dy / tol + max(0, w.bbox.x0 - last.bbox.x1) / (20 * h)
+                    if dy < tol, score < bestScore { best = i; bestScore = score }
+                }
             }
             if let best {
                 let old = band(chains[best][chains[best].count - 1].bbox.midY)
