@@ -75,7 +75,8 @@ public enum MonthMatrixParser {
             }
         }
         let headerLines = headerEnd >= 0 ? Array(lines[0...headerEnd]) : []
-        let body = Array(lines[(headerEnd + 1)...])
+        // Running text is not a table row: it has words after its numbers ("90 telephone enquiries").
+        let body = lines[(headerEnd + 1)...].filter { !isProse($0) }
 
         // Value words: numeric in the body font (footnote markers are smaller).
         let numericWords = body.flatMap { $0.words.filter { NumberText.isNumeric($0.text) } }
@@ -171,7 +172,25 @@ public enum MonthMatrixParser {
             parsed[c] = MonthText.parseHeader(text)
         }
         let (months, inferred) = resolveMonths(parsed, yearLabels: yearLabels, spans: spans, period: period, previous: previous)
+        // A grid, not a stray number or two: two columns and two rows with values, or one row
+        // with three or more values under legible month headers.
+        let filled = rows.map { $0.cells.compactMap { $0 }.filter { NumberText.isNumeric($0.text) || NumberText.isNumberLike($0.text) }.count }
+        let headerRead = parsed.contains { $0 != nil }
+        guard spans.count >= 2, filled.filter({ $0 >= 2 }).count >= 2 || (headerRead && filled.contains { $0 >= 3 }) else { return nil }
         return MonthMatrix(months: months, headerCells: headerCells, monthsInferred: inferred, rows: rows)
+    }
+
+    /// A line of running text: a word of three or more letters after a number, or seven or more
+    /// words that are nearly all words (a row label wraps long before that).
+    static func isProse(_ l: TextLine) -> Bool {
+        let wordy = l.words.filter { $0.text.count >= 2 && $0.text.allSatisfy { $0.isLetter || $0 == "," || $0 == "." } }.count
+        if l.words.count >= 7 && wordy >= l.words.count - 1 { return true }
+        var sawNumber = false
+        for w in l.words {
+            if NumberText.isNumeric(w.text) { sawNumber = true; continue }
+            if sawNumber, w.text.count >= 3, w.text.allSatisfy({ $0.isLetter }), !isMonthWord(w.text) { return true }
+        }
+        return false
     }
 
     /// A header word that names a month (`Jan-`, `Jan-17`, `April`, `Sept`, `Jun 2018` parts).

@@ -33,11 +33,15 @@ public enum SectionLocator {
         return (candidates.first { $0.1.text.lowercased().hasPrefix(preferred) } ?? candidates.first)?.0
     }
 
-    /// The table region of `section`, or `nil` when no caption names it.
-    public static func region(of section: Section, in doc: DocumentLayout) -> TableRegion? {
+    /// The first table region of `section` that `parse` can read (the body above the caption,
+    /// then the one below), with what it read; `nil` when no caption names the section or
+    /// neither side parses.
+    public static func read<T>(_ section: Section, in doc: DocumentLayout, _ parse: (TableRegion) -> T?) -> (TableRegion, T)? {
         guard let ref = caption(of: section, in: doc) else { return nil }
         let limits = section.isFigure ? TableRegionFinder.Limits(maxGap: 12, crossPages: false) : .init()
-        let r = TableRegionFinder.region(in: doc, captionRef: ref, limits: limits)
-        return r.lines.isEmpty ? nil : r
+        for region in TableRegionFinder.candidates(in: doc, captionRef: ref, limits: limits) {
+            if let value = parse(region) { return (region, value) }
+        }
+        return nil
     }
 }

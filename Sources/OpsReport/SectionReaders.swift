@@ -5,8 +5,9 @@ import TableLayout
 /// whose caption is absent, or whose table holds no rows, is added to `missing`.
 enum SectionReaders {
     static func drivers(_ doc: DocumentLayout, into r: inout Report, prov: inout ProvenanceRecorder, missing: inout [String]) {
-        guard let region = SectionLocator.region(of: SectionLocator.drivers, in: doc),
-              let t = KeyValueTableParser.parse(region), !t.rows.isEmpty else { missing.append("drivers"); return }
+        guard let (_, t) = SectionLocator.read(SectionLocator.drivers, in: doc, { r in
+            KeyValueTableParser.parse(r).flatMap { $0.rows.isEmpty ? nil : $0 }
+        }) else { missing.append("drivers"); return }
         var d = Drivers()
         for (i, row) in t.rows.enumerated() {
             d.rows.append(DriverRow(group: row.group, driver: row.label, days: row.value.flatMap { NumberText.parseDays($0.text) }))
@@ -24,8 +25,9 @@ enum SectionReaders {
     /// Reads a month matrix and records months, labels and cells under `key`.
     static func matrix(_ doc: DocumentLayout, _ section: SectionLocator.Section, period: String?, prov: inout ProvenanceRecorder,
                        labelKey: String, valuesKey: String, totalKey: String?) -> (months: [String], rows: [(String, [Int?])], total: [Int?])? {
-        guard let region = SectionLocator.region(of: section, in: doc),
-              let m = MonthMatrixParser.parse(region, period: period), !m.rows.isEmpty else { return nil }
+        guard let (region, m) = SectionLocator.read(section, in: doc, { r in
+            MonthMatrixParser.parse(r, period: period).flatMap { $0.rows.isEmpty ? nil : $0 }
+        }) else { return nil }
         let key = section.key
         for (j, c) in m.headerCells.enumerated() { prov.record("/\(key)/months/\(j)", c) }
         if m.monthsInferred {
@@ -80,9 +82,9 @@ enum SectionReaders {
     }
 
     static func votingGroups(_ doc: DocumentLayout, into r: inout Report, prov: inout ProvenanceRecorder, missing: inout [String]) {
-        guard let region = SectionLocator.region(of: SectionLocator.votingGroups, in: doc) else { missing.append("voting_groups"); return }
-        let pairs = VotingGroupsParser.parse(region)
-        guard !pairs.isEmpty else { missing.append("voting_groups"); return }
+        guard let (_, pairs) = SectionLocator.read(SectionLocator.votingGroups, in: doc, { r in
+            let p = VotingGroupsParser.parse(r); return p.isEmpty ? nil : p
+        }) else { missing.append("voting_groups"); return }
         r.votingGroups = pairs.enumerated().map { i, p in
             prov.record("/voting_groups/\(i)/category", p.categoryCell)
             prov.record("/voting_groups/\(i)/count", p.countCell)
@@ -91,9 +93,10 @@ enum SectionReaders {
     }
 
     static func meetings(_ doc: DocumentLayout, into r: inout Report, prov: inout ProvenanceRecorder, missing: inout [String]) {
-        guard let region = SectionLocator.region(of: SectionLocator.meetings, in: doc) else { missing.append("meetings"); return }
-        let rows = MeetingsParser.parse(region, noisyGeometry: r.variant == "scanned")
-        guard !rows.isEmpty else { missing.append("meetings"); return }
+        let noisy = r.variant == "scanned"
+        guard let (_, rows) = SectionLocator.read(SectionLocator.meetings, in: doc, { region in
+            let m = MeetingsParser.parse(region, noisyGeometry: noisy); return m.isEmpty ? nil : m
+        }) else { missing.append("meetings"); return }
         r.meetings = rows.enumerated().map { i, m in
             prov.record("/meetings/\(i)/category", m.categoryCell)
             prov.record("/meetings/\(i)/meeting", m.meetingCell)
@@ -103,8 +106,9 @@ enum SectionReaders {
     }
 
     static func modificationStatus(_ doc: DocumentLayout, into r: inout Report, prov: inout ProvenanceRecorder) {
-        guard let region = SectionLocator.region(of: SectionLocator.modificationStatus, in: doc),
-              let t = KeyValueTableParser.parse(region), !t.rows.isEmpty else { return }
+        guard let (_, t) = SectionLocator.read(SectionLocator.modificationStatus, in: doc, { r in
+            KeyValueTableParser.parse(r).flatMap { $0.rows.isEmpty ? nil : $0 }
+        }) else { return }
         var ms = ModificationStatus()
         for (i, row) in t.rows.enumerated() {
             ms.rows.append(ModificationStatusRow(status: row.label, count: row.value.flatMap { NumberText.parseInt($0.text) }))

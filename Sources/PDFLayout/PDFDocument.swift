@@ -7,6 +7,9 @@ public struct PDFMetadata: Codable, Hashable, Sendable {
     public var title: String?
     public var producer: String?
     public var creator: String?
+    public init(title: String? = nil, producer: String? = nil, creator: String? = nil) {
+        self.title = title; self.producer = producer; self.creator = creator
+    }
 }
 
 /// An open PDF document, read through poppler-glib.

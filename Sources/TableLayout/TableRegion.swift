@@ -30,14 +30,25 @@ public enum TableRegionFinder {
     /// `limits.maxGap` line heights; it continues across a page break when the page's first
     /// (or last) line is still table content.
     public static func region(in doc: DocumentLayout, captionRef: LineRef, limits: Limits = Limits()) -> TableRegion {
+        let c = candidates(in: doc, captionRef: captionRef, limits: limits)
+        return c.first ?? TableRegion(caption: doc[captionRef], segments: [])
+    }
+
+    /// The non-empty bodies on either side of the caption, the one above first (captions usually
+    /// follow their table). A parser takes the first it can read, so a caption set above its table
+    /// works even when the text above it is not a recognisable lead-in.
+    public static func candidates(in doc: DocumentLayout, captionRef: LineRef, limits: Limits = Limits()) -> [TableRegion] {
         let caption = doc[captionRef]
-        let up = collect(doc, from: captionRef, step: doc.previous, limits: limits)
-        let body = up.isEmpty ? collect(doc, from: captionRef, step: doc.next, limits: limits).reversed() : up
-        var segments: [[TextLine]] = []
-        for l in body.reversed() {
-            if let last = segments.last?.last, last.page == l.page { segments[segments.count - 1].append(l) } else { segments.append([l]) }
+        func segmented(_ lines: [TextLine]) -> TableRegion {
+            var segments: [[TextLine]] = []
+            for l in lines {
+                if let last = segments.last?.last, last.page == l.page { segments[segments.count - 1].append(l) } else { segments.append([l]) }
+            }
+            return TableRegion(caption: caption, segments: segments)
         }
-        return TableRegion(caption: caption, segments: segments)
+        let up = collect(doc, from: captionRef, step: doc.previous, limits: limits).reversed()
+        let down = collect(doc, from: captionRef, step: doc.next, limits: limits)
+        return [Array(up), down].filter { !$0.isEmpty }.map(segmented)
     }
 
     private static func collect(_ doc: DocumentLayout, from start: LineRef, step: (LineRef) -> LineRef?, limits: Limits) -> [TextLine] {

@@ -182,3 +182,48 @@ final class SyntheticRegionTests: XCTestCase {
         XCTAssertEqual(region.segments.map { $0.map(\.text) }, [["Alpha 10"], ["Beta 20"]])
     }
 }
+
+/// A whole synthetic report in a later layout: the caption set *above* its table after ordinary
+/// prose, tables renumbered, `Jun 2018` headers, a new category, `-` for zero.
+final class SyntheticReportTests: XCTestCase {
+    func line(_ text: String, x: Double = 50, y: Double, size: Double = 10, bold: Bool = false) -> [Word] {
+        var words: [Word] = []
+        var cx = x
+        for t in text.split(separator: " ") {
+            let w = 5.2 * Double(t.count)
+            words.append(Word(text: String(t), bbox: BBox(x0: cx, y0: y, x1: cx + w, y1: y + size * 1.15), fontSize: size,
+                              fontName: bold ? "Helvetica-Bold" : "Helvetica", page: 1))
+            cx += w + 3
+        }
+        return words
+    }
+    func cell(_ t: String, right: Double, y: Double) -> Word {
+        Word(text: t, bbox: BBox(x0: right - 5.2 * Double(t.count), y0: y, x1: right, y1: y + 10.35), fontSize: 9, fontName: "Helvetica", page: 1)
+    }
+
+    func testCaptionAboveTheTableAndALaterLayout() {
+        var words = line("Operations Report — August 2018", y: 40, size: 16, bold: true)
+        words += line("There were approximately 90 telephone enquiries and 31 email enquiries in August 2018.", y: 80)
+        words += line("The categories are broken down as follows over three months", y: 94)
+        words += line("Table 7: SECAS Helpdesk Emails by Category", x: 150, y: 112, size: 9, bold: true)
+        for (j, m) in ["Jun 2018", "Jul 2018", "Aug 2018"].enumerated() {
+            words += line(m, x: 222 + Double(j) * 60, y: 130, size: 9, bold: true)
+        }
+        let rows: [(String, [String])] = [("Applications", ["12", "-", "7"]), ("Cyber Security Queries", ["3", "4", "24"]), ("Total", ["15", "4", "31"])]
+        for (i, r) in rows.enumerated() {
+            let y = 146 + Double(i) * 14
+            words += line(r.0, y: y, size: 9)
+            for (j, v) in r.1.enumerated() { words.append(cell(v, right: 262 + Double(j) * 60, y: y)) }
+        }
+        let page = PDFPage(number: 1, width: 595, height: 842, words: words)
+        let r = ReportExtractor.build(pages: [page], source: Source(file: "synthetic", sha256: "", pages: 1), metadata: PDFMetadata(), isScan: { false })
+        XCTAssertEqual(r.period, "2018-08")
+        XCTAssertEqual(r.helpdesk?.months, ["2018-06", "2018-07", "2018-08"])
+        XCTAssertEqual(r.helpdesk?.rows.map(\.category), ["Applications", "Cyber Security Queries"])
+        XCTAssertEqual(r.helpdesk?.rows.first?.counts, [12, 0, 7])
+        XCTAssertEqual(r.helpdesk?.total, [15, 4, 31])
+        XCTAssertEqual(r.narrative.emailEnquiries, 31)
+        XCTAssertTrue(r.missingSections.contains("drivers"))
+        XCTAssertFalse(r.missingSections.contains("helpdesk"))
+    }
+}
