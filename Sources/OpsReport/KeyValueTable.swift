@@ -38,7 +38,8 @@ public enum KeyValueTableParser {
         return l == "total" || l == "grand total" || l == "totals" || l.hasPrefix("grand total")
     }
 
-    static func parseSegment(_ lines: [TextLine], previousGroup: String?) -> KeyValueTable? {
+    static func parseSegment(_ allLines: [TextLine], previousGroup: String?) -> KeyValueTable? {
+        let lines = allLines.filter { !RunningText.isProse($0) }
         let numeric = lines.flatMap { $0.words.filter { NumberText.isNumeric($0.text) || NumberText.isNumberLike($0.text) && $0.text.contains(where: \.isNumber) } }
         guard !numeric.isEmpty else { return nil }
         // The value column: the rightmost cluster of numeric words.

@@ -76,7 +76,7 @@ public enum MonthMatrixParser {
         }
         let headerLines = headerEnd >= 0 ? Array(lines[0...headerEnd]) : []
         // Running text is not a table row: it has words after its numbers ("90 telephone enquiries").
-        let body = lines[(headerEnd + 1)...].filter { !isProse($0) }
+        let body = lines[(headerEnd + 1)...].filter { !RunningText.isProse($0) }
 
         // Value words: numeric in the body font (footnote markers are smaller).
         let numericWords = body.flatMap { $0.words.filter { NumberText.isNumeric($0.text) } }
@@ -180,18 +180,6 @@ public enum MonthMatrixParser {
         return MonthMatrix(months: months, headerCells: headerCells, monthsInferred: inferred, rows: rows)
     }
 
-    /// A line of running text: a word of three or more letters after a number, or seven or more
-    /// words that are nearly all words (a row label wraps long before that).
-    static func isProse(_ l: TextLine) -> Bool {
-        let wordy = l.words.filter { $0.text.count >= 2 && $0.text.allSatisfy { $0.isLetter || $0 == "," || $0 == "." } }.count
-        if l.words.count >= 7 && wordy >= l.words.count - 1 { return true }
-        var sawNumber = false
-        for w in l.words {
-            if NumberText.isNumeric(w.text) { sawNumber = true; continue }
-            if sawNumber, w.text.count >= 3, w.text.allSatisfy({ $0.isLetter }), !isMonthWord(w.text) { return true }
-        }
-        return false
-    }
 
     /// A header word that names a month (`Jan-`, `Jan-17`, `April`, `Sept`, `Jun 2018` parts).
     static func isMonthWord(_ t: String) -> Bool {
