@@ -52,10 +52,17 @@ public struct BatchConfiguration: Sendable {
 /// report, its values and findings and clears the pending mark. A run killed between (4) and (5)
 /// is finished by the next run by importing the JSON; a kill anywhere else leaves either the old
 /// state or no row, and the file is converted again. Staging leftovers are deleted at start.
+///
+/// `interrupt()` (SIGINT/SIGTERM in `opsreport batch`) ends a run early but cleanly: running
+/// workers are killed, their files left unrecorded, the staging folder removed, and the summary
+/// so far returned. A file whose bytes are recorded under a path that no longer exists (a moved
+/// or renamed folder) has its record moved rather than being converted again.
 public final class BatchRunner {
     public let configuration: BatchConfiguration
     let progress: BatchProgress
     let lock = NSLock()
+    /// The running workers; cancelled by `interrupt()`.
+    let children = ChildProcessGroup()
 
     public init(configuration: BatchConfiguration, progress: BatchProgress) {
         self.configuration = configuration
@@ -63,6 +70,14 @@ public final class BatchRunner {
     }
 
     var stagingDirectory: String { configuration.outputDirectory + "/.opsreport-staging" }
+
+    /// Stops the run (thread-safe; called on SIGINT/SIGTERM): no new file is started, running
+    /// workers are killed and their files left unrecorded (the next run converts them), staging
+    /// files are removed, and `run()` returns the summary so far with `interrupted` set.
+    public func interrupt() { children.cancel() }
+
+    /// `true` once `interrupt()` has been called.
+    public var isInterrupted: Bool { children.isCancelled }
 
     /// Runs the batch.
     /// - Returns: the summary (its `exitStatus` is the command's).
@@ -73,19 +88,22 @@ public final class BatchRunner {
         let fm = FileManager.default
         guard fm.isExecutableFile(atPath: c.executable) else { throw BatchError.workerNotFound(c.executable) }
         let files = try FileDiscovery.pdfs(under: c.inputDirectory, excluding: [c.outputDirectory])
+        guard !files.isEmpty else { throw BatchError.noPDFs(c.inputDirectory) }
         do {
             try fm.createDirectory(atPath: c.outputDirectory, withIntermediateDirectories: true)
             try? fm.removeItem(atPath: stagingDirectory)
             try fm.createDirectory(atPath: stagingDirectory, withIntermediateDirectories: true)
-            try fm.createDirectory(atPath: URL(fileURLWithPath: c.databasePath).deletingLastPathComponent().path, withIntermediateDirectories: true)
         } catch { throw BatchError.output(c.outputDirectory, underlying: "\(error)") }
-        let store = try ArchiveStore(path: c.databasePath)
-        let forgotten = try store.forgetMissingFiles(under: c.inputDirectory)
+        defer { try? fm.removeItem(atPath: stagingDirectory) }
+        let dbLock = try DatabaseLock(databasePath: c.databasePath)
+        defer { withExtendedLifetime(dbLock) {} }
+        let store: ArchiveStore
+        do { store = try ArchiveStore(path: c.databasePath) } catch { throw BatchError.database(c.databasePath, underlying: "\(error)") }
 
         progress.begin(total: files.count)
         // Phase 1: hash every file (in parallel); identical bytes are converted once.
         var hashes = [String?](repeating: nil, count: files.count)
-        Self.parallelForEach(count: files.count, jobs: c.jobs) { i in
+        Self.parallelForEach(count: files.count, jobs: c.jobs, stop: { self.isInterrupted }) { i in
             let h = try? PDFDocument.sha256(ofFile: files[i])
             self.lock.lock(); hashes[i] = h; self.lock.unlock()
         }
@@ -106,114 +124,49 @@ public final class BatchRunner {
             outcomes[i] = o; done += 1
             progress.update(o, done: done, total: files.count)
         }
-        Self.parallelForEach(count: work.count, jobs: c.jobs) { k in
-            let i = work[k]
-            self.lock.lock(); let stop = fatal != nil; self.lock.unlock()
-            if stop { return }
-            do { finish(i, try self.process(files[i], sha: hashes[i], store: store)) }
-            catch { self.lock.lock(); fatal = fatal ?? error; self.lock.unlock() }
+        let stop = { () -> Bool in self.lock.lock(); defer { self.lock.unlock() }; return fatal != nil || self.isInterrupted }
+        if !isInterrupted {
+            Self.parallelForEach(count: work.count, jobs: c.jobs, stop: stop) { k in
+                let i = work[k]
+                do { if let o = try self.process(files[i], sha: hashes[i], store: store) { finish(i, o) } }
+                catch { self.lock.lock(); fatal = fatal ?? error; self.lock.unlock() }
+            }
         }
         if let fatal { throw fatal }
         for (i, p) in duplicates {
+            guard let primary = outcomes[p] else { continue }
             let name = FileDiscovery.relativeName(of: files[i], under: c.inputDirectory)
-            let primary = outcomes[p]!
             try store.recordDuplicate(file: files[i], name: name, sha256: hashes[i]!, toolVersion: c.toolVersion, originalFile: files[p])
             var o = FileOutcome(name: name, file: files[i], status: .duplicate, reason: primary.reason,
                                 message: "same bytes as \(primary.name)", period: primary.period)
             if primary.isFailure { o.message = "same bytes as \(primary.name), which failed: \(primary.message ?? "")" }
             finish(i, o)
         }
+        func summary(_ archiveFindings: [Finding], forgotten: [String]) throws -> BatchSummary {
+            progress.end()
+            var s = BatchSummary(outcomes: outcomes.compactMap { $0 }, findingsBySeverity: try store.findingCounts(),
+                                 archiveFindings: archiveFindings, forgotten: forgotten,
+                                 elapsed: Date().timeIntervalSince(started), jobs: c.jobs, total: files.count)
+            s.interrupted = isInterrupted
+            s.toolVersion = c.toolVersion
+            s.reportNames = Dictionary(try store.records().map { ($0.file, $0.name) }, uniquingKeysWith: { a, _ in a })
+            return s
+        }
+        if isInterrupted { return try summary([], forgotten: []) }
 
-        // Phase 3: cross-report findings over the whole archive, then exports.
+        // Phase 3: forget files gone from the folder (after phase 2, which may have moved their
+        // records to new paths), cross-report findings over the whole archive, then exports.
+        let forgotten = try store.forgetMissingFiles(under: c.inputDirectory)
+            + store.forgetMovedFiles(sha256s: Set(hashes.compactMap { $0 }), current: Set(files))
         progress.note("cross-report checks")
         let archiveFindings = CrossReportRules.all(try store.loadReportsForCrossChecks())
+        if isInterrupted { return try summary([], forgotten: forgotten) }
         try store.replaceArchiveFindings(archiveFindings)
-        if let csv = c.csvDirectory {
+        if let csv = c.csvDirectory, !isInterrupted {
             progress.note("exporting CSV and datapackage.json to \(csv)")
             try CSVExport.export(store: store, to: csv)
         }
-        try? fm.removeItem(atPath: stagingDirectory)
-        progress.end()
-        return BatchSummary(outcomes: outcomes.map { $0! }, findingsBySeverity: try store.findingCounts(),
-                            archiveFindings: archiveFindings, forgotten: forgotten,
-                            elapsed: Date().timeIntervalSince(started), jobs: c.jobs)
-    }
-
-    /// Converts (or skips, or re-imports) one file. Throws only on database errors.
-    func process(_ file: String, sha: String?, store: ArchiveStore) throws -> FileOutcome {
-        let c = configuration
-        let name = FileDiscovery.relativeName(of: file, under: c.inputDirectory)
-        let jsonPath = FileDiscovery.jsonPath(forName: name, in: c.outputDirectory)
-        let t0 = Date()
-        var outcome = FileOutcome(name: name, file: file, status: .failed)
-        guard let sha else {
-            outcome.reason = .unreadable
-            outcome.message = "\(file): cannot read the file to compute its SHA-256."
-            try store.recordFailure(file: file, name: name, sha256: "", toolVersion: c.toolVersion, reason: .unreadable, message: outcome.message!)
-            return outcome
-        }
-        let fm = FileManager.default
-        if !c.force {
-            if let rec = try store.record(forFile: file), rec.sha256 == sha, rec.toolVersion == c.toolVersion {
-                if rec.status == "converted", let p = rec.jsonPath, fm.fileExists(atPath: p) {
-                    return FileOutcome(name: name, file: file, status: .skipped, period: rec.period)
-                }
-                if rec.status == "failed", !c.retryFailed {
-                    return FileOutcome(name: name, file: file, status: .skipped, reason: rec.reason.flatMap(FailureReason.init(rawValue:)) ?? .failed,
-                                       message: rec.message)
-                }
-            }
-            if let p = try store.pending(forFile: file), p.sha256 == sha, p.toolVersion == c.toolVersion,
-               let data = fm.contents(atPath: p.jsonPath), let report = try? StoredReportDecoding.decode(data) {
-                try store.importReport(report, file: file, name: name, sha256: sha, toolVersion: c.toolVersion, jsonPath: p.jsonPath)
-                return FileOutcome(name: name, file: file, status: .reimported, period: report.period, findings: report.findings.count,
-                                   seconds: Date().timeIntervalSince(t0))
-            }
-        }
-
-        try store.beginConversion(file: file, sha256: sha, toolVersion: c.toolVersion, jsonPath: jsonPath)
-        try? fm.removeItem(atPath: jsonPath)
-        let tmp = stagingDirectory + "/" + UUID().uuidString + ".json.tmp"
-        defer { try? fm.removeItem(atPath: tmp) }
-        func fail(_ reason: FailureReason, _ message: String, exit: Int32? = nil, signal: Int32? = nil) throws -> FileOutcome {
-            outcome.reason = reason; outcome.message = message; outcome.seconds = Date().timeIntervalSince(t0)
-            try store.recordFailure(file: file, name: name, sha256: sha, toolVersion: c.toolVersion, reason: reason, message: message,
-                                    exitStatus: exit, signal: signal, durationMs: Int(outcome.seconds * 1000))
-            return outcome
-        }
-        let result: ChildResult
-        do {
-            result = try ChildProcess.run(executable: c.executable, arguments: c.workerArguments(pdf: file, output: tmp), timeout: c.timeout)
-        } catch {
-            return try fail(.launchFailed, "cannot start the worker \(c.executable): \(error)")
-        }
-        let stderrText = Self.tail(result.stderr)
-        switch result.termination {
-        case .timedOut:
-            return try fail(.timedOut, "no result within \(Int(c.timeout)) s; the worker was killed (raise --timeout if the file is just large)")
-        case .signaled(let s):
-            return try fail(.crashed, "the worker crashed with signal \(s) (\(Self.signalName(s)))" + (stderrText.isEmpty ? "" : ": \(stderrText)"), signal: s)
-        case .exited(let code) where code != 0:
-            let reason = FailureReason.fromExitStatus(code) ?? .failed
-            return try fail(reason, stderrText.isEmpty ? "the worker exited with status \(code)" : stderrText, exit: code)
-        case .exited:
-            break
-        }
-        guard let data = fm.contents(atPath: tmp) else {
-            return try fail(.invalidOutput, "the worker exited 0 but wrote no JSON" + (stderrText.isEmpty ? "" : ": \(stderrText)"), exit: 0)
-        }
-        let report: Report
-        do { report = try StoredReportDecoding.decode(data) } catch {
-            return try fail(.invalidOutput, "the worker's output is not a report JSON: \(error)", exit: 0)
-        }
-        do {
-            try fm.createDirectory(atPath: URL(fileURLWithPath: jsonPath).deletingLastPathComponent().path, withIntermediateDirectories: true)
-            guard rename(tmp, jsonPath) == 0 else { throw BatchError.output(jsonPath, underlying: String(cString: strerror(errno))) }
-        } catch let e as BatchError { throw e } catch { throw BatchError.output(jsonPath, underlying: "\(error)") }
-        let seconds = Date().timeIntervalSince(t0)
-        try store.importReport(report, file: file, name: name, sha256: sha, toolVersion: c.toolVersion, jsonPath: jsonPath,
-                               durationMs: Int(seconds * 1000))
-        return FileOutcome(name: name, file: file, status: .converted, period: report.period, findings: report.findings.count, seconds: seconds)
+        return try summary(archiveFindings, forgotten: forgotten)
     }
 
     /// The worker's explanation from its stderr: the `error: ` lines without that prefix when there
@@ -235,15 +188,16 @@ public final class BatchRunner {
         func take() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value - 1 }
     }
 
-    /// Runs `body(0..<count)` on `jobs` threads, each taking the next index; returns when all are done.
-    static func parallelForEach(count: Int, jobs: Int, _ body: @escaping (Int) -> Void) {
+    /// Runs `body(0..<count)` on `jobs` threads, each taking the next index until `stop()` is
+    /// true; returns when all are done.
+    static func parallelForEach(count: Int, jobs: Int, stop: @escaping () -> Bool = { false }, _ body: @escaping (Int) -> Void) {
         guard count > 0 else { return }
         let next = Counter()
         let group = DispatchGroup()
         for _ in 0..<max(1, min(jobs, count)) {
             group.enter()
             let t = Thread {
-                while true {
+                while !stop() {
                     let i = next.take()
                     if i >= count { break }
                     body(i)

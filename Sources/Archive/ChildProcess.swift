@@ -43,9 +43,11 @@ public enum ChildProcess {
     /// - Parameters:
     ///   - timeout: seconds before the child is killed (SIGKILL) and `.timedOut` returned.
     ///   - dieWithParent: start it under `setpriv --pdeathsig KILL` when available.
+    ///   - group: the child is registered there while it runs, so that `ChildProcessGroup.cancel()`
+    ///     can kill it (it then ends as `.signaled(9)`).
     /// - Throws: the launch error when the executable cannot be started (missing, not executable).
     public static func run(executable: String, arguments: [String], timeout: TimeInterval,
-                           dieWithParent: Bool = true) throws -> ChildResult {
+                           dieWithParent: Bool = true, group: ChildProcessGroup? = nil) throws -> ChildResult {
         let p = Process()
         if dieWithParent, let sp = setpriv {
             p.executableURL = URL(fileURLWithPath: sp)
@@ -65,6 +67,7 @@ public enum ChildProcess {
         p.terminationHandler = { _ in exited.signal() }
         let start = Date()
         try p.run()
+        group?.add(p.processIdentifier)
         // Close our copies of the write ends so the readers see EOF when the child exits.
         try? out.fileHandleForWriting.close()
         try? err.fileHandleForWriting.close()
@@ -72,7 +75,9 @@ public enum ChildProcess {
         let readers = DispatchGroup()
         let outBox = DataBox(), errBox = DataBox()
         for (h, box) in [(out.fileHandleForReading, outBox), (err.fileHandleForReading, errBox)] {
-            DispatchQueue.global().async(group: readers) { box.data = drain(h.fileDescriptor) }
+            // A serial queue of its own per pipe: the blocking read must not hold one of the few
+            // threads of a global queue (which would delay other work, e.g. signal handlers).
+            DispatchQueue(label: "opsreport.child.pipe").async(group: readers) { box.data = drain(h.fileDescriptor) }
         }
         var timedOut = false
         if exited.wait(timeout: .now() + timeout) == .timedOut {
@@ -80,6 +85,7 @@ public enum ChildProcess {
             kill(p.processIdentifier, SIGKILL)
             exited.wait()
         }
+        group?.remove(p.processIdentifier)
         // A grandchild could hold the pipes open; do not wait for it for long.
         _ = readers.wait(timeout: .now() + 5)
         let duration = Date().timeIntervalSince(start)

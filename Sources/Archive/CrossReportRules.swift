@@ -26,8 +26,8 @@ public enum CrossReportRules {
         guard !consolidated.isEmpty else { return [] }
         struct Key: Hashable { var table, measure, month: String }
         var cells: [Key: [(index: Int, value: MonthlyValue)]] = [:]
-        for (i, r) in reports.enumerated() {
-            for v in SeriesConsolidation.values(of: r) { cells[Key(table: v.table, measure: v.measure, month: v.month), default: []].append((i, v)) }
+        for (i, vs) in SeriesConsolidation.consolidatedValues(of: reports).enumerated() {
+            for v in vs { cells[Key(table: v.table, measure: v.measure, month: v.month), default: []].append((i, v)) }
         }
         var out: [Finding] = []
         for c in consolidated {
@@ -50,12 +50,13 @@ public enum CrossReportRules {
     }
 
     /// One report per period: the newest by `SeriesConsolidation.isNewer` (a text variant over a
-    /// scan). Sorted by period.
+    /// scan, then the more complete report). Sorted by period.
     static func canonicalByPeriod(_ reports: [Report]) -> [(period: String, index: Int)] {
         var best: [String: Int] = [:]
+        let ranks = reports.indices.map { SeriesConsolidation.Rank(reports[$0], index: $0) }
         for (i, r) in reports.enumerated() {
             guard let p = r.period else { continue }
-            if let b = best[p], !SeriesConsolidation.isNewer((r, i), than: (reports[b], b)) { continue }
+            if let b = best[p], !ranks[i].isNewer(than: ranks[b]) { continue }
             best[p] = i
         }
         return best.map { ($0.key, $0.value) }.sorted { $0.period < $1.period }

@@ -24,6 +24,18 @@ public enum FailureReason: String, Sendable, CaseIterable, Codable {
     /// The child could not be started at all.
     case launchFailed = "launch_failed"
 
+    /// `true` for a failure that says nothing lasting about the file, so that the next run tries
+    /// it again without `--retry-failed`: the worker crashed, ran out of time, gave no valid
+    /// output or could not be started, or the file could not be read. The other reasons
+    /// (`damaged`, `not_pdf`, `password_required`, …, and `failed`, an undocumented exit status of
+    /// this tool version) come from the file's bytes and stay skipped until `--retry-failed` or `--force`.
+    public var isTransient: Bool {
+        switch self {
+        case .crashed, .timedOut, .invalidOutput, .launchFailed, .unreadable: return true
+        default: return false
+        }
+    }
+
     /// The reason for a child's exit status; `nil` for 0 (success).
     public static func fromExitStatus(_ status: Int32) -> FailureReason? {
         switch status {

@@ -53,12 +53,23 @@ public enum BatchError: Error, CustomStringConvertible {
     case workerNotFound(String)
     /// A file-system operation on the output folder failed.
     case output(String, underlying: String)
+    /// The folder holds no PDF file.
+    case noPDFs(String)
+    /// The database file (or its folder, or its lock file) cannot be created or opened.
+    case database(String, underlying: String)
+    /// Another batch holds the database's lock.
+    case databaseBusy(String)
 
     public var description: String {
         switch self {
         case .inputNotFound(let p): return "\(p): no such folder. Give the folder that holds the report PDFs."
         case .workerNotFound(let p): return "\(p): the worker executable cannot be run."
         case let .output(p, u): return "\(p): cannot write the output (\(u))."
+        case .noPDFs(let p): return "no PDF files found under \(p). Give the folder that holds the report PDFs (files ending in .pdf; hidden folders are skipped)."
+        case let .database(p, u):
+            return "\(p): cannot open the database (\(u)). Check that its folder exists and is writable, or choose another file with --db."
+        case .databaseBusy(let p):
+            return "\(p): another batch is using this database. Wait for it to finish, or give this run another database with --db."
         }
     }
 }

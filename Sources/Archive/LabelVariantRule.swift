@@ -15,33 +15,65 @@ public enum LabelVariantRule {
         return out
     }
 
-    /// Findings for every report's rare labels (printed by at most two reports) that are within
-    /// `maxDistance` edits per character (case-insensitive) of a label printed by at least three
-    /// times as many reports (and by two or more).
-    public static func findings(_ reports: [Report], maxDistance: Double = 0.45) -> [Finding] {
+    /// A rare label and the common label it is closest to.
+    struct Match {
+        var index: Int
+        var table: String
+        var pointer: String
+        var label: String
+        var best: String
+        var distance: Double
+        var printedBy: Int
+        var others: Int
+    }
+
+    /// Every report's rare labels (printed by at most two reports) that are within `maxDistance`
+    /// edits per character (case-insensitive) of a label printed by at least three times as many
+    /// reports (and by two or more).
+    static func matches(_ reports: [Report], maxDistance: Double = 0.45) -> [Match] {
         struct Key: Hashable { var table: String; var label: String }
         var printedBy: [Key: Set<Int>] = [:]
         let all = reports.map(labels)
         for (i, ls) in all.enumerated() { for l in ls { printedBy[Key(table: l.table, label: l.label), default: []].insert(i) } }
-        var out: [Finding] = []
+        var out: [Match] = []
         for (i, ls) in all.enumerated() {
-            for l in ls {
+            for l in ls where !l.label.isEmpty {
                 let mine = printedBy[Key(table: l.table, label: l.label)]?.count ?? 0
                 guard mine <= 2 else { continue }
                 let candidates = printedBy.filter { $0.key.table == l.table && $0.key.label != l.label && $0.value.count >= max(2, 3 * mine) }
                 guard let best = candidates.keys.map({ ($0.label, distance(l.label, $0.label)) }).min(by: { $0.1 < $1.1 }),
-                      !l.label.isEmpty, best.1 <= maxDistance * Double(max(l.label.count, best.0.count)) else { continue }
-                let r = reports[i]
-                let others = candidates[Key(table: l.table, label: best.0)]!.count
-                out.append(Finding(
-                    code: "label_variant", severity: .warning, pointer: l.pointer, printed: l.label, expected: .string(best.0),
-                    message: "\(CrossReportRules.describe(r)) report: the \(l.table.replacingOccurrences(of: "_", with: " ")) row label '\(l.label)' is printed by \(mine == 1 ? "no other report" : "one other report"); \(others) reports print '\(best.0)', \(Int(best.1)) edit(s) away",
-                    suggestion: Suggestion(value: .string(best.0), confidence: .medium, rationale: "closest label printed by \(others) other reports"),
-                    page: r.provenance[l.pointer]?.page, bbox: r.provenance[l.pointer]?.bbox,
-                    report: r.source.file.isEmpty ? (r.period ?? "?") : r.source.file))
+                      best.1 <= maxDistance * Double(max(l.label.count, best.0.count)) else { continue }
+                out.append(Match(index: i, table: l.table, pointer: l.pointer, label: l.label, best: best.0, distance: best.1,
+                                 printedBy: mine, others: candidates[Key(table: l.table, label: best.0)]!.count))
             }
         }
         return out
+    }
+
+    /// The rows whose label is flagged, per report index, as the prefix of their JSON Pointers
+    /// (`/helpdesk/rows/5/` for the label at `/helpdesk/rows/5/category`): the rows
+    /// `SeriesConsolidation` leaves out.
+    static func flaggedRows(_ reports: [Report]) -> [Int: Set<String>] {
+        var out: [Int: Set<String>] = [:]
+        for m in matches(reports) {
+            guard let slash = m.pointer.lastIndex(of: "/") else { continue }
+            out[m.index, default: []].insert(String(m.pointer[...slash]))
+        }
+        return out
+    }
+
+    /// Findings for every report's rare labels (see `matches`): one `label_variant` warning per
+    /// labelled row, at the label's pointer, with the common label as suggestion.
+    public static func findings(_ reports: [Report], maxDistance: Double = 0.45) -> [Finding] {
+        matches(reports, maxDistance: maxDistance).map { m in
+            let r = reports[m.index]
+            return Finding(
+                code: "label_variant", severity: .warning, pointer: m.pointer, printed: m.label, expected: .string(m.best),
+                message: "\(CrossReportRules.describe(r)) report: the \(m.table.replacingOccurrences(of: "_", with: " ")) row label '\(m.label)' is printed by \(m.printedBy == 1 ? "no other report" : "one other report"); \(m.others) reports print '\(m.best)', \(Int(m.distance)) edit(s) away",
+                suggestion: Suggestion(value: .string(m.best), confidence: .medium, rationale: "closest label printed by \(m.others) other reports"),
+                page: r.provenance[m.pointer]?.page, bbox: r.provenance[m.pointer]?.bbox,
+                report: r.source.file.isEmpty ? (r.period ?? "?") : r.source.file)
+        }
     }
 
     /// Case-insensitive Levenshtein distance.

@@ -30,7 +30,9 @@ public struct MonthlyValue: Equatable, Sendable {
 }
 
 /// The consolidated value for one (table, measure, month): what the newest report that prints it
-/// says, and how far the other reports agree. Mirrors the SQL view `monthly_series`.
+/// says, and how far the other reports agree. Mirrors the SQL view `monthly_series`; values of
+/// rows with an empty or OCR-damaged label (`label_variant`) are left out (see
+/// `SeriesConsolidation.consolidatedValues(of:)`).
 public struct ConsolidatedValue: Equatable, Sendable {
     public var table: String
     public var measure: String
@@ -101,28 +103,65 @@ public enum SeriesConsolidation {
     /// Measure name used for the drivers' grand total.
     public static let grandTotalLabel = "Grand Total"
 
-    /// The order in which reports count as newer: later period first, then a text variant before a
-    /// scanned one, then the later position in the input (the store orders by file path, so the
-    /// SQL view `monthly_series` breaks the tie by the larger path). Returns `true` when `a` is newer than `b`.
+    /// What decides which of two reports counts as newer (see `isNewer`).
+    struct Rank {
+        var period: String
+        var isText: Bool
+        var missingSections: Int
+        var valueCount: Int
+        var index: Int
+        init(_ r: Report, index: Int, valueCount: Int? = nil) {
+            period = r.period ?? ""; isText = r.variant == "text"; missingSections = r.missingSections.count
+            self.valueCount = valueCount ?? SeriesConsolidation.values(of: r).count; self.index = index
+        }
+        func isNewer(than b: Rank) -> Bool {
+            if period != b.period { return period > b.period }
+            if isText != b.isText { return isText }
+            if missingSections != b.missingSections { return missingSections < b.missingSections }
+            if valueCount != b.valueCount { return valueCount > b.valueCount }
+            return index > b.index
+        }
+    }
+
+    /// The order in which reports count as newer: later period first; for the same period a text
+    /// variant before a scanned one, then the report with fewer `missingSections`, then the one
+    /// with more values on the time line (`values(of:)`, all of them), then the later position
+    /// in the input (the store orders by file path, so the SQL view `monthly_series` breaks the
+    /// last tie by the larger path). Returns `true` when `a` is newer than `b`.
     public static func isNewer(_ a: (report: Report, index: Int), than b: (report: Report, index: Int)) -> Bool {
-        let pa = a.report.period ?? "", pb = b.report.period ?? ""
-        if pa != pb { return pa > pb }
-        let ta = a.report.variant == "text", tb = b.report.variant == "text"
-        if ta != tb { return ta }
-        return a.index > b.index
+        Rank(a.report, index: a.index).isNewer(than: Rank(b.report, index: b.index))
+    }
+
+    /// The values of each report that enter the consolidation: `values(of:)` without the values
+    /// of rows whose label is empty or flagged by `LabelVariantRule` (an OCR-damaged label, which
+    /// would otherwise start a series of its own). The SQL view `monthly_series` leaves out the
+    /// same values, reading the flags from the stored `label_variant` findings.
+    public static func consolidatedValues(of reports: [Report]) -> [[MonthlyValue]] {
+        consolidatedValues(of: reports, all: reports.map(values(of:)))
+    }
+
+    static func consolidatedValues(of reports: [Report], all: [[MonthlyValue]]) -> [[MonthlyValue]] {
+        let flagged = LabelVariantRule.flaggedRows(reports)
+        return all.enumerated().map { i, vs in
+            let rows = flagged[i] ?? []
+            return vs.filter { v in !v.measure.isEmpty && !rows.contains { v.pointer.hasPrefix($0) } }
+        }
     }
 
     /// Consolidates `reports` into one value per (table, measure, month), sorted by table,
-    /// measure, month.
+    /// measure, month. Only `consolidatedValues(of:)` take part; the source is the newest report
+    /// by `isNewer`.
     public static func consolidate(_ reports: [Report]) -> [ConsolidatedValue] {
         struct Key: Hashable { var table, measure, month: String }
+        let all = reports.map(values(of:))
+        let ranks = reports.indices.map { Rank(reports[$0], index: $0, valueCount: all[$0].count) }
         var groups: [Key: [(index: Int, value: MonthlyValue)]] = [:]
-        for (i, r) in reports.enumerated() {
-            for v in values(of: r) { groups[Key(table: v.table, measure: v.measure, month: v.month), default: []].append((i, v)) }
+        for (i, vs) in consolidatedValues(of: reports, all: all).enumerated() {
+            for v in vs { groups[Key(table: v.table, measure: v.measure, month: v.month), default: []].append((i, v)) }
         }
         var out: [ConsolidatedValue] = []
         for (k, entries) in groups {
-            let newest = entries.max { isNewer((reports[$1.index], $1.index), than: (reports[$0.index], $0.index)) }!
+            let newest = entries.max { ranks[$1.index].isNewer(than: ranks[$0.index]) }!
             out.append(ConsolidatedValue(table: k.table, measure: k.measure, month: k.month, value: newest.value.value,
                                          unit: newest.value.unit, sourceIndex: newest.index, sourcePeriod: reports[newest.index].period,
                                          reportCount: Set(entries.map(\.index)).count,

@@ -53,14 +53,15 @@ public final class ArchiveStore: @unchecked Sendable {
     /// The underlying queue (for ad-hoc SQL).
     public let dbQueue: DatabaseQueue
 
-    /// Opens (creating if needed) the database at `path` in WAL mode and migrates it.
+    /// Opens (creating if needed) the database at `path` in WAL mode and migrates it; safe when
+    /// several processes open the same new database at once (see `migrate`).
     /// - Throws: `DatabaseError` when the file cannot be opened or migrated.
     public init(path: String) throws {
         var config = Configuration()
         config.journalMode = .wal
         config.busyMode = .timeout(10)
         dbQueue = try DatabaseQueue(path: path, configuration: config)
-        try StoreMigrations.migrator.migrate(dbQueue)
+        try Self.migrate(dbQueue)
     }
 
     /// A fresh in-memory database (for tests and one-off analyses).
@@ -379,17 +380,26 @@ public final class ArchiveStore: @unchecked Sendable {
     }
 
     /// The reports the cross-report rules need, with memory that does not grow with the
-    /// archive's tables: a report that prints a value some other report contradicts (a
-    /// `monthly_series` row with `disagree = 1`) is rebuilt in full; every other report only with
-    /// what the continuity, gap and label rules read (period, variant, file, narrative, party
-    /// statistics, row labels). `CrossReportRules.all` gives the same findings on these as on full reports,
-    /// because a restatement involves only the reports printing a disagreeing value.
+    /// archive's tables: a report is rebuilt in full when it prints a value that some other
+    /// report contradicts (any two values of `monthly_values` for the same table, measure and
+    /// month, before the exclusions of `monthly_series`, so a superset of what the rules can find)
+    /// or when another converted report has the same period (so that `SeriesConsolidation.isNewer`
+    /// compares their complete value counts); every other report only with what the continuity,
+    /// gap and label rules read (period, variant, file, missing sections, narrative, party
+    /// statistics, row labels). `CrossReportRules.all` gives the same findings on these as on full
+    /// reports, because a restatement involves only the reports printing a disagreeing value.
     public func loadReportsForCrossChecks() throws -> [Report] {
         try dbQueue.read { db in
             let involved = Set(try Int64.fetchAll(db, sql: """
-                SELECT DISTINCT mv.report_id FROM monthly_values mv
-                  JOIN monthly_series s ON s.table_name = mv.table_name AND s.measure = mv.measure AND s.month = mv.month
-                 WHERE s.disagree = 1
+                WITH v AS (
+                    SELECT mv.report_id, mv.table_name, mv.measure, mv.month, mv.value FROM monthly_values mv
+                      JOIN reports r ON r.id = mv.report_id WHERE r.status = 'converted' AND mv.value IS NOT NULL
+                ),
+                d AS (SELECT table_name, measure, month FROM v GROUP BY table_name, measure, month HAVING COUNT(DISTINCT value) > 1)
+                SELECT DISTINCT v.report_id FROM v JOIN d USING (table_name, measure, month)
+                UNION
+                SELECT id FROM reports WHERE status = 'converted' AND period IN (
+                    SELECT period FROM reports WHERE status = 'converted' AND period IS NOT NULL GROUP BY period HAVING COUNT(*) > 1)
                 """))
             return try Row.fetchAll(db, sql: "SELECT * FROM reports WHERE status = 'converted' ORDER BY file").map { row in
                 let id: Int64 = row["id"]

@@ -29,7 +29,12 @@ import GRDB
 /// - Views: `monthly_values` (every number with its table, measure, month, unit, pointer) and
 ///   `monthly_series` (see `SeriesConsolidation`): per (table_name, measure, month) the `value` of the
 ///   newest report that prints it, `source_report_id`, `source_period`, `n_reports`, `n_values`
-///   (distinct values), `disagree` (0/1), `min_value`, `max_value`.
+///   (distinct values), `disagree` (0/1), `min_value`, `max_value`. Since `v2` it leaves out the
+///   values of rows with an empty or `label_variant`-flagged label, and prefers the more complete
+///   report of a period (see `StoreViews`).
+///
+/// `v1` is kept as it was first shipped (databases record which migrations they ran); later
+/// changes are new migrations.
 public enum StoreMigrations {
     /// The migrator holding every schema version.
     public static var migrator: DatabaseMigrator {
@@ -210,6 +215,7 @@ public enum StoreMigrations {
                      WHERE v.rn = 1;
                 """)
         }
+        StoreViews.registerV2(&m)
         return m
     }
 }

@@ -8,7 +8,8 @@ import OpsReport
 /// results in SQLite, computes cross-report findings and optionally exports CSV.
 ///
 /// Exit status: 0 every file converted (now or in an earlier run), 3 some files failed,
-/// 4 none converted or the batch could not run (missing folder, database error).
+/// 4 none converted or the batch could not run (missing or empty folder, database error),
+/// 130 interrupted by SIGINT/SIGTERM (the summary so far is printed; run again to resume).
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
@@ -16,8 +17,10 @@ struct BatchCommand: ParsableCommand {
         discussion: """
             Each PDF is parsed by a separate worker process (this program's `extract`) with a time limit, so a \
             crash or hang costs that file only. Files already recorded with the same SHA-256 and tool version are \
-            skipped; a run that was killed can simply be started again. Exit status: 0 all converted, 3 some \
-            failed, 4 none converted or fatal error.
+            skipped, wherever they are now (a moved folder is not converted again); files that crashed, timed out \
+            or gave no valid output are tried again on the next run. A run that was interrupted (Ctrl-C) or killed \
+            can simply be started again. Exit status: 0 all converted, 3 some failed, 4 none converted or fatal \
+            error, 130 interrupted.
             """)
 
     @Argument(help: "The folder holding the reports (searched recursively).") var directory: String
@@ -25,7 +28,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "SQLite database file (default: OUT/opsreport.sqlite).") var db: String?
     @Option(name: .shortAndLong, help: "Worker processes run at once.") var jobs: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
     @Flag(help: "Convert again files already recorded for this tool version.") var force = false
-    @Flag(help: "Convert again files recorded as failed.") var retryFailed = false
+    @Flag(help: "Convert again files recorded as failed for a lasting reason (damaged, not_a_report, …); crashes and timeouts are retried anyway.") var retryFailed = false
     @Option(help: "Seconds a worker may spend on one file before it is killed.") var timeout: Double = 120
     @Option(help: "Write tidy CSVs and datapackage.json into this folder.") var csv: String?
     @Option(help: "Password passed to every worker, for encrypted PDFs.") var password: String?
@@ -52,6 +55,13 @@ struct BatchCommand: ParsableCommand {
         config.csvDirectory = csv
         config.password = password
         let runner = BatchRunner(configuration: config, progress: makeBatchProgress(logger: logger))
+        // Ctrl-C / SIGTERM: stop starting files, kill the workers, print the summary so far (exit
+        // 130); a second signal ends the process at once.
+        let signals = InterruptSignals { sig in
+            FileHandle.standardError.write(Data("\n\(sig == SIGTERM ? "SIGTERM" : "interrupted"): stopping the workers; a second Ctrl-C quits at once\n".utf8))
+            runner.interrupt()
+        }
+        defer { withExtendedLifetime(signals) {} }
         let summary: BatchSummary
         do { summary = try runner.run() } catch {
             logger.error("batch stopped: \(error)")

@@ -100,12 +100,16 @@ final class ArchiveBatchTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path + "/.opsreport-staging"))
         XCTAssertEqual(try store.loadReports().map(\.period), ["2017-01", "2017-02", "2017-03"])
 
-        // Second run: nothing is redone (the hanging file would cost the 2 s timeout again).
+        // Second run: converted files and lasting failures are skipped; the crash, the timeout and
+        // the garbage output are tried again (and fail again with this worker).
         let again = try BatchRunner(configuration: config(input, out, worker: worker), progress: RecordingProgress()).run()
-        XCTAssertEqual(again.outcomes.filter { $0.status == .skipped }.count, 9)
+        XCTAssertEqual(Set(again.outcomes.filter { $0.status == .skipped }.map(\.name)),
+                       Set(Fixtures.textStems.prefix(3).map { "\($0).pdf" } + ["letter.pdf", "bad/2017-03-operations-report.truncated.pdf",
+                                                                              "bad/2017-04-operations-report.encrypted.pdf"]))
+        XCTAssertEqual(Set(again.outcomes.filter { $0.status == .failed }.map(\.name)), ["crash-worker.pdf", "hang-worker.pdf", "garbage.pdf"])
         XCTAssertEqual(again.count(.duplicate), 1)
-        XCTAssertLessThan(again.elapsed, 1.9)
         XCTAssertEqual(again.outcomes.first { $0.name == "hang-worker.pdf" }?.reason, .timedOut)
+        XCTAssertEqual(again.outcomes.first { $0.name == "letter.pdf" }?.reason, .notAReport)
         XCTAssertEqual(again.exitStatus, 3)
         let cells = try store.dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM helpdesk_emails")! }
         XCTAssertEqual(cells, 3 * 12 * 12)
@@ -160,7 +164,9 @@ final class ArchiveBatchTests: XCTestCase {
         let input = root.appendingPathComponent("empty"), out = root.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
         let worker = try ArchiveSupport.fakeWorker(in: root)
-        XCTAssertEqual(try BatchRunner(configuration: config(input, out, worker: worker), progress: RecordingProgress()).run().exitStatus, 4)
+        XCTAssertThrowsError(try BatchRunner(configuration: config(input, out, worker: worker), progress: RecordingProgress()).run()) { e in
+            XCTAssertEqual("\(e)".components(separatedBy: ". ").first, "no PDF files found under \(input.path)")
+        }
         XCTAssertThrowsError(try BatchRunner(configuration: config(root.appendingPathComponent("missing"), out, worker: worker), progress: RecordingProgress()).run())
         try ArchiveSupport.copyCorpus([Fixtures.textStems[0]], to: input)
         XCTAssertEqual(try BatchRunner(configuration: config(input, out, worker: worker), progress: RecordingProgress()).run().exitStatus, 0)

@@ -49,6 +49,40 @@ enum ArchiveSupport {
         return path
     }
 
+    /// Writes an executable shell script `name` into `dir` and returns its path.
+    static func script(_ body: String, named name: String, in dir: URL) throws -> String {
+        let path = dir.appendingPathComponent(name).path
+        try ("#!/bin/sh\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        return path
+    }
+
+    /// Runs `opsreport` with `args`, its standard output and error going to `log.out` and
+    /// `log.err` in `dir`; returns the launched process.
+    static func launchLogged(_ args: [String], logs dir: URL, tag: String) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: opsreport)
+        p.arguments = args
+        for suffix in ["out", "err"] { _ = FileManager.default.createFile(atPath: dir.appendingPathComponent("\(tag).\(suffix)").path, contents: nil) }
+        p.standardOutput = try FileHandle(forWritingTo: dir.appendingPathComponent("\(tag).out"))
+        p.standardError = try FileHandle(forWritingTo: dir.appendingPathComponent("\(tag).err"))
+        try p.run()
+        return p
+    }
+
+    /// Runs `opsreport` to completion; returns its exit status, standard output and error.
+    static func runLogged(_ args: [String], logs dir: URL, tag: String) throws -> (status: Int32, out: String, err: String) {
+        let p = try launchLogged(args, logs: dir, tag: tag)
+        p.waitUntilExit()
+        return (p.terminationStatus, try logs(dir, tag).out, try logs(dir, tag).err)
+    }
+
+    /// The logs written by `launchLogged`.
+    static func logs(_ dir: URL, _ tag: String) throws -> (out: String, err: String) {
+        (try String(contentsOf: dir.appendingPathComponent("\(tag).out"), encoding: .utf8),
+         try String(contentsOf: dir.appendingPathComponent("\(tag).err"), encoding: .utf8))
+    }
+
     /// Copies corpus PDFs (stems) into `dir`.
     static func copyCorpus(_ stems: [String], to dir: URL) throws {
         for s in stems { try FileManager.default.copyItem(atPath: Fixtures.pdf(s), toPath: dir.appendingPathComponent(s + ".pdf").path) }
