@@ -6,10 +6,11 @@ import OpsReport
 /// A finding's `report` field names the report it belongs to: its `source.file` when set, else its
 /// period. `related` entries that point into another report are written `<period>:<pointer>`.
 public enum CrossReportRules {
-    /// All cross-report findings: restatements, party count discontinuities, archive gaps and
-    /// row labels that look like OCR variants of other reports' labels.
+    /// All cross-report findings: restatements, party count discontinuities, archive gaps, row
+    /// labels that look like OCR variants of other reports' labels, and drivers under an unusual group.
     public static func all(_ reports: [Report]) -> [Finding] {
         restatements(reports) + partyCountDiscontinuities(reports) + archiveGaps(reports) + LabelVariantRule.findings(reports)
+            + DriverGroupRule.findings(reports)
     }
 
     /// `2017-12`, or `2017-12 scanned` for a variant other than text.

@@ -453,11 +453,11 @@ public final class ArchiveStore: @unchecked Sendable {
         return PartyStatistics(months: g.months, rows: zip(g.labels, g.cells).map { PartyStatisticsRow(measure: $0, counts: $1) })
     }
 
-    /// Row labels only (values left out) of the drivers, helpdesk and website tables, in row
-    /// order: what `LabelVariantRule` reads.
+    /// Row labels only (values left out) of the drivers (with their groups), helpdesk and website
+    /// tables, in row order: what `LabelVariantRule` and `DriverGroupRule` read.
     static func rebuildLabels(_ db: Database, _ id: Int64, _ r: inout Report) throws {
-        let drivers = try String.fetchAll(db, sql: "SELECT driver FROM driver_days WHERE report_id = ? AND is_total = 0 ORDER BY row_index", arguments: [id])
-        if !drivers.isEmpty { r.drivers = Drivers(rows: drivers.map { DriverRow(group: "", driver: $0, days: nil) }) }
+        let drivers = try Row.fetchAll(db, sql: "SELECT grp, driver FROM driver_days WHERE report_id = ? AND is_total = 0 ORDER BY row_index", arguments: [id])
+        if !drivers.isEmpty { r.drivers = Drivers(rows: drivers.map { DriverRow(group: $0["grp"], driver: $0["driver"], days: nil) }) }
         let categories = try String.fetchAll(db, sql: """
             SELECT category FROM helpdesk_emails WHERE report_id = ? AND is_total = 0 GROUP BY row_index ORDER BY row_index
             """, arguments: [id])

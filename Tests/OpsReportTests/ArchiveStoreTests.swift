@@ -196,3 +196,22 @@ final class ArchiveLabelVariantTests: XCTestCase {
         XCTAssertEqual(LabelVariantRule.findings(reports).filter { $0.printed == "clo" }.count, 2)
     }
 }
+
+/// `group_variant`: a driver whose spanning group label moved in one report.
+final class ArchiveDriverGroupTests: XCTestCase {
+    func testAGroupBoundaryShiftedByOneRowIsFlagged() throws {
+        var reports = try Fixtures.textStems.map(Fixtures.truth)
+        XCTAssertEqual(DriverGroupRule.findings(reports), [], "the corpus's groups agree")
+        // As in the June scan's text layer: "Design" read under "Projects" instead of "Core".
+        let design = try XCTUnwrap(reports[5].drivers?.rows.firstIndex { $0.driver == "Design" })
+        reports[5].drivers?.rows[design].group = "Projects"
+        let f = DriverGroupRule.findings(reports)
+        XCTAssertEqual(f.map(\.pointer), ["/drivers/rows/\(design)/group"])
+        XCTAssertEqual(f.first?.suggestion?.value, .string("Core"))
+        XCTAssertEqual(f.first?.printed, "Projects")
+        // Slim reports (as the batch loads them) carry the groups too.
+        let store = try ArchiveStore()
+        for (stem, r) in zip(Fixtures.textStems, reports) { try store.importReport(r, file: "truth/\(stem)", sha256: stem) }
+        XCTAssertEqual(DriverGroupRule.findings(try store.loadReportsForCrossChecks()).map(\.pointer), ["/drivers/rows/\(design)/group"])
+    }
+}

@@ -1,0 +1,35 @@
+import OpsReport
+
+/// `group_variant` (warning): a driver placed under a group (a spanning label such as `Core`)
+/// that at most two reports give it, when at least three times as many reports (and two or more)
+/// place it under another group. A scan's text layer can move a spanning label a line up or down
+/// (the OCR engine snaps it onto a neighbouring row), which shifts the boundary between groups by
+/// a row; one report alone cannot show it, the archive can. The suggestion is the usual group.
+public enum DriverGroupRule {
+    public static func findings(_ reports: [Report]) -> [Finding] {
+        struct Key: Hashable { var driver: String; var group: String }
+        var givenBy: [Key: Set<Int>] = [:]
+        for (i, r) in reports.enumerated() {
+            for row in r.drivers?.rows ?? [] where !row.group.isEmpty { givenBy[Key(driver: row.driver, group: row.group), default: []].insert(i) }
+        }
+        var out: [Finding] = []
+        for (i, r) in reports.enumerated() {
+            for (j, row) in (r.drivers?.rows ?? []).enumerated() where !row.group.isEmpty {
+                let mine = givenBy[Key(driver: row.driver, group: row.group)]?.count ?? 0
+                guard mine <= 2,
+                      let usual = givenBy.filter({ $0.key.driver == row.driver && $0.key.group != row.group })
+                          .max(by: { $0.value.count < $1.value.count }),
+                      usual.value.count >= max(2, 3 * mine) else { continue }
+                let pointer = "/drivers/rows/\(j)/group"
+                out.append(Finding(
+                    code: "group_variant", severity: .warning, pointer: pointer, related: ["/drivers/rows/\(j)/driver"],
+                    printed: row.group, expected: .string(usual.key.group),
+                    message: "\(CrossReportRules.describe(r)) report: driver '\(row.driver)' is under '\(row.group)', but \(usual.value.count) reports put it under '\(usual.key.group)'",
+                    suggestion: Suggestion(value: .string(usual.key.group), confidence: .medium, rationale: "the group \(usual.value.count) other reports give this driver"),
+                    page: r.provenance[pointer]?.page, bbox: r.provenance[pointer]?.bbox,
+                    report: r.source.file.isEmpty ? (r.period ?? "?") : r.source.file))
+            }
+        }
+        return out
+    }
+}
