@@ -382,12 +382,13 @@ public final class ArchiveStore: @unchecked Sendable {
     /// The reports the cross-report rules need, with memory that does not grow with the
     /// archive's tables: a report is rebuilt in full when it prints a value that some other
     /// report contradicts (any two values of `monthly_values` for the same table, measure and
-    /// month, before the exclusions of `monthly_series`, so a superset of what the rules can find)
-    /// or when another converted report has the same period (so that `SeriesConsolidation.isNewer`
-    /// compares their complete value counts); every other report only with what the continuity,
-    /// gap and label rules read (period, variant, file, missing sections, narrative, party
-    /// statistics, row labels). `CrossReportRules.all` gives the same findings on these as on full
-    /// reports, because a restatement involves only the reports printing a disagreeing value.
+    /// month, before the exclusions of `monthly_series`, so a superset of what the rules can find);
+    /// every other report only with what the continuity, gap and label rules read (period,
+    /// variant, file, missing sections, narrative, party statistics, row labels).
+    /// `CrossReportRules.all` gives the same findings on these as on full reports: a restatement
+    /// involves only the reports printing a disagreeing value, and when several reports of one
+    /// period agree on every value it does not matter which of them the continuity check reads.
+    /// Memory therefore grows with the disagreements, not with the archive.
     public func loadReportsForCrossChecks() throws -> [Report] {
         try dbQueue.read { db in
             let involved = Set(try Int64.fetchAll(db, sql: """
@@ -397,9 +398,6 @@ public final class ArchiveStore: @unchecked Sendable {
                 ),
                 d AS (SELECT table_name, measure, month FROM v GROUP BY table_name, measure, month HAVING COUNT(DISTINCT value) > 1)
                 SELECT DISTINCT v.report_id FROM v JOIN d USING (table_name, measure, month)
-                UNION
-                SELECT id FROM reports WHERE status = 'converted' AND period IN (
-                    SELECT period FROM reports WHERE status = 'converted' AND period IS NOT NULL GROUP BY period HAVING COUNT(*) > 1)
                 """))
             return try Row.fetchAll(db, sql: "SELECT * FROM reports WHERE status = 'converted' ORDER BY file").map { row in
                 let id: Int64 = row["id"]
