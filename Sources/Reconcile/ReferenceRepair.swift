@@ -17,6 +17,10 @@ enum ReferenceRepair {
 
     /// The damaged references in `text`, with their repairs.
     static func repairs(in text: String) -> [Repair] {
+        // Almost no printed text holds a reference: skip the regular expressions unless "SEC" + "P"
+        // occurs (a byte scan; ICU's regex engine is costly to start and to run).
+        let u = Array(text.utf8)
+        guard u.count >= 7, (0...(u.count - 4)).contains(where: { u[$0] == 0x53 && u[$0 + 1] == 0x45 && u[$0 + 2] == 0x43 && (u[$0 + 3] == 0x50 || u[$0 + 3] == 0x4D) }) else { return [] }
         var out: [Repair] = []
         let ns = text as NSString
         for m in modification.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
