@@ -159,7 +159,7 @@ public final class BatchRunner {
         let forgotten = try store.forgetMissingFiles(under: c.inputDirectory)
             + store.forgetMovedFiles(sha256s: Set(hashes.compactMap { $0 }), current: Set(files))
         progress.note("cross-report checks")
-        let archiveFindings = CrossReportRules.all(try store.loadReportsForCrossChecks())
+        let archiveFindings = try store.loadReportsForCrossChecks().findings()
         if isInterrupted { return try summary([], forgotten: forgotten) }
         try store.replaceArchiveFindings(archiveFindings)
         if let csv = c.csvDirectory, !isInterrupted {

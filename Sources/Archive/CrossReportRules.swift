@@ -8,9 +8,10 @@ import OpsReport
 public enum CrossReportRules {
     /// All cross-report findings: restatements, party count discontinuities, archive gaps, row
     /// labels that look like OCR variants of other reports' labels, and drivers under an unusual group.
-    public static func all(_ reports: [Report]) -> [Finding] {
-        restatements(reports) + partyCountDiscontinuities(reports) + archiveGaps(reports) + LabelVariantRule.findings(reports)
-            + DriverGroupRule.findings(reports)
+    /// - Parameter valueCounts: see `SeriesConsolidation.consolidate(_:valueCounts:)`.
+    public static func all(_ reports: [Report], valueCounts: [Int]? = nil) -> [Finding] {
+        restatements(reports, valueCounts: valueCounts) + partyCountDiscontinuities(reports, valueCounts: valueCounts)
+            + archiveGaps(reports) + LabelVariantRule.findings(reports) + DriverGroupRule.findings(reports)
     }
 
     /// `2017-12`, or `2017-12 scanned` for a variant other than text.
@@ -22,8 +23,8 @@ public enum CrossReportRules {
     /// different values, one finding on each report whose value differs from the newest report's
     /// (see `SeriesConsolidation.isNewer`). `printed` is that report's value, `expected` the newest
     /// value, `related` the cells of the reports that print the newest value.
-    public static func restatements(_ reports: [Report]) -> [Finding] {
-        let consolidated = SeriesConsolidation.consolidate(reports).filter(\.disagree)
+    public static func restatements(_ reports: [Report], valueCounts: [Int]? = nil) -> [Finding] {
+        let consolidated = SeriesConsolidation.consolidate(reports, valueCounts: valueCounts).filter(\.disagree)
         guard !consolidated.isEmpty else { return [] }
         struct Key: Hashable { var table, measure, month: String }
         var cells: [Key: [(index: Int, value: MonthlyValue)]] = [:]
@@ -52,9 +53,9 @@ public enum CrossReportRules {
 
     /// One report per period: the newest by `SeriesConsolidation.isNewer` (a text variant over a
     /// scan, then the more complete report). Sorted by period.
-    static func canonicalByPeriod(_ reports: [Report]) -> [(period: String, index: Int)] {
+    static func canonicalByPeriod(_ reports: [Report], valueCounts: [Int]? = nil) -> [(period: String, index: Int)] {
         var best: [String: Int] = [:]
-        let ranks = reports.indices.map { SeriesConsolidation.Rank(reports[$0], index: $0) }
+        let ranks = reports.indices.map { SeriesConsolidation.Rank(reports[$0], index: $0, valueCount: valueCounts?[$0]) }
         for (i, r) in reports.enumerated() {
             guard let p = r.period else { continue }
             if let b = best[p], !ranks[i].isNewer(than: ranks[b]) { continue }
@@ -69,8 +70,8 @@ public enum CrossReportRules {
     /// movements read from the later report's party statistics column for month M (a missing
     /// row counts as 0; no check when the column M is absent). One finding on the later report at
     /// `/narrative/parties` with the expected number.
-    public static func partyCountDiscontinuities(_ reports: [Report]) -> [Finding] {
-        let canon = canonicalByPeriod(reports)
+    public static func partyCountDiscontinuities(_ reports: [Report], valueCounts: [Int]? = nil) -> [Finding] {
+        let canon = canonicalByPeriod(reports, valueCounts: valueCounts)
         var out: [Finding] = []
         for (a, b) in zip(canon, canon.dropFirst()) where MonthArithmetic.next(a.period) == b.period {
             let prev = reports[a.index], cur = reports[b.index]

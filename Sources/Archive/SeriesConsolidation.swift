@@ -151,10 +151,13 @@ public enum SeriesConsolidation {
     /// Consolidates `reports` into one value per (table, measure, month), sorted by table,
     /// measure, month. Only `consolidatedValues(of:)` take part; the source is the newest report
     /// by `isNewer`.
-    public static func consolidate(_ reports: [Report]) -> [ConsolidatedValue] {
+    /// - Parameter valueCounts: each report's number of values on the time line when `reports`
+    ///   hold only some of their values (the batch's sparse cross-check load); the tie-break then
+    ///   ranks them as their complete versions.
+    public static func consolidate(_ reports: [Report], valueCounts: [Int]? = nil) -> [ConsolidatedValue] {
         struct Key: Hashable { var table, measure, month: String }
         let all = reports.map(values(of:))
-        let ranks = reports.indices.map { Rank(reports[$0], index: $0, valueCount: all[$0].count) }
+        let ranks = reports.indices.map { Rank(reports[$0], index: $0, valueCount: valueCounts?[$0] ?? all[$0].count) }
         var groups: [Key: [(index: Int, value: MonthlyValue)]] = [:]
         for (i, vs) in consolidatedValues(of: reports, all: all).enumerated() {
             for v in vs { groups[Key(table: v.table, measure: v.measure, month: v.month), default: []].append((i, v)) }

@@ -379,30 +379,89 @@ public final class ArchiveStore: @unchecked Sendable {
         return g
     }
 
-    /// The reports the cross-report rules need, with memory that does not grow with the
-    /// archive's tables: a report is rebuilt in full when it prints a value that some other
-    /// report contradicts (any two values of `monthly_values` for the same table, measure and
-    /// month, before the exclusions of `monthly_series`, so a superset of what the rules can find);
-    /// every other report only with what the continuity, gap and label rules read (period,
-    /// variant, file, missing sections, narrative, party statistics, row labels).
-    /// `CrossReportRules.all` gives the same findings on these as on full reports: a restatement
-    /// involves only the reports printing a disagreeing value, and when several reports of one
-    /// period agree on every value it does not matter which of them the continuity check reads.
-    /// Memory therefore grows with the disagreements, not with the archive.
-    public func loadReportsForCrossChecks() throws -> [Report] {
+    /// What the cross-report rules need, with memory that grows with the disagreements, not with
+    /// the archive: every converted report with its header fields, narrative, party statistics
+    /// and row labels (what the continuity, gap and label rules read), plus the values of every
+    /// (table, measure, month) that two reports print differently (any two values of
+    /// `monthly_values`, before the exclusions of `monthly_series`: a superset of what the
+    /// restatement rule can report), placed at their JSON Pointers. `valueCounts` gives each
+    /// report's complete number of values, so the "more values" tie-break ranks these partial
+    /// reports as their complete versions; `CrossCheckArchive.findings()` therefore equals
+    /// `CrossReportRules.all` over the full reports.
+    public func loadReportsForCrossChecks() throws -> CrossCheckArchive {
         try dbQueue.read { db in
-            let involved = Set(try Int64.fetchAll(db, sql: """
+            let disputed = try Row.fetchAll(db, sql: """
                 WITH v AS (
-                    SELECT mv.report_id, mv.table_name, mv.measure, mv.month, mv.value FROM monthly_values mv
+                    SELECT mv.report_id, mv.table_name, mv.measure, mv.month, mv.value, mv.pointer FROM monthly_values mv
                       JOIN reports r ON r.id = mv.report_id WHERE r.status = 'converted' AND mv.value IS NOT NULL
                 ),
                 d AS (SELECT table_name, measure, month FROM v GROUP BY table_name, measure, month HAVING COUNT(DISTINCT value) > 1)
-                SELECT DISTINCT v.report_id FROM v JOIN d USING (table_name, measure, month)
-                """))
-            return try Row.fetchAll(db, sql: "SELECT * FROM reports WHERE status = 'converted' ORDER BY file").map { row in
-                let id: Int64 = row["id"]
-                return try Self.rebuild(db, row, full: involved.contains(id))
+                SELECT v.report_id, v.table_name, v.measure, v.month, v.value, v.pointer FROM v JOIN d USING (table_name, measure, month)
+                """)
+            var byReport: [Int64: [Row]] = [:]
+            for row in disputed { byReport[row["report_id"], default: []].append(row) }
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT report_id, COUNT(value) AS n FROM monthly_values GROUP BY report_id") {
+                counts[row["report_id"]] = row["n"]
             }
+            var reports: [Report] = [], valueCounts: [Int] = []
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM reports WHERE status = 'converted' ORDER BY file") {
+                let id: Int64 = row["id"]
+                var r = try Self.rebuild(db, row, full: false)
+                for v in byReport[id] ?? [] { Self.place(v, into: &r) }
+                reports.append(r)
+                valueCounts.append(counts[id] ?? 0)
+            }
+            return CrossCheckArchive(reports: reports, valueCounts: valueCounts)
+        }
+    }
+
+    /// Puts one `monthly_values` row back into a partial report at its JSON Pointer
+    /// (`/helpdesk/rows/3/counts/5`, `/helpdesk/total/9`, `/website/rows/1/values/2`,
+    /// `/drivers/rows/4/days`, `/drivers/grand_total`, `/voting_groups/2/count`,
+    /// `/modification_status/rows/1/count`, `/modification_status/total`); narrative and party
+    /// statistics are already complete in a partial report.
+    static func place(_ v: Row, into r: inout Report) {
+        let pointer: String = v["pointer"], month: String = v["month"], measure: String = v["measure"]
+        let unit: String = v["table_name"]
+        let asDouble: Double = v["value"]
+        let count = Int(asDouble.rounded()), days = Days(hundredths: Int((asDouble * 100).rounded()))
+        let t = pointer.split(separator: "/").map(String.init)
+        func ix(_ k: Int) -> Int? { k < t.count ? Int(t[k]) : nil }
+        func grow<T>(_ a: inout [T], to n: Int, _ fill: T) { if a.count < n { a += Array(repeating: fill, count: n - a.count) } }
+        func setMonth(_ months: inout [String], _ j: Int) { grow(&months, to: j + 1, ""); months[j] = month }
+        switch (t.first ?? "", t.count) {
+        case ("helpdesk", 3) where t[1] == "total":
+            guard let j = ix(2) else { return }
+            var h = r.helpdesk ?? Helpdesk(); setMonth(&h.months, j); grow(&h.total, to: j + 1, nil); h.total[j] = count; r.helpdesk = h
+        case ("helpdesk", 5):
+            guard let i = ix(2), let j = ix(4) else { return }
+            var h = r.helpdesk ?? Helpdesk(); setMonth(&h.months, j)
+            grow(&h.rows, to: i + 1, HelpdeskRow(category: measure, counts: []))
+            grow(&h.rows[i].counts, to: j + 1, nil); h.rows[i].counts[j] = count; r.helpdesk = h
+        case ("website", 5):
+            guard let i = ix(2), let j = ix(4) else { return }
+            var w = r.website ?? Website(); setMonth(&w.months, j)
+            grow(&w.rows, to: i + 1, WebsiteRow(metric: measure, values: []))
+            grow(&w.rows[i].values, to: j + 1, nil); w.rows[i].values[j] = count; r.website = w
+        case ("drivers", 2):
+            var d = r.drivers ?? Drivers(); d.grandTotal = days; r.drivers = d
+        case ("drivers", 4):
+            guard let i = ix(2) else { return }
+            var d = r.drivers ?? Drivers(); grow(&d.rows, to: i + 1, DriverRow(group: "", driver: measure, days: nil))
+            d.rows[i].days = days; r.drivers = d
+        case ("voting_groups", 3):
+            guard let i = ix(1) else { return }
+            var g = r.votingGroups ?? []; grow(&g, to: i + 1, VotingGroup(category: "", count: nil))
+            g[i] = VotingGroup(category: measure, count: count); r.votingGroups = g
+        case ("modification_status", 2):
+            var m = r.modificationStatus ?? ModificationStatus(); m.total = count; r.modificationStatus = m
+        case ("modification_status", 4):
+            guard let i = ix(2) else { return }
+            var m = r.modificationStatus ?? ModificationStatus(); grow(&m.rows, to: i + 1, ModificationStatusRow(status: "", count: nil))
+            m.rows[i] = ModificationStatusRow(status: measure, count: count); r.modificationStatus = m
+        default:
+            _ = unit // narrative and party statistics: already in the partial report
         }
     }
 

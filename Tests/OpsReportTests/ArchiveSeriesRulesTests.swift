@@ -14,7 +14,7 @@ final class ArchiveSeriesRulesTests: XCTestCase {
         let store = try ArchiveStore()
         for (r, f) in zip(reports, files) { try store.importReport(r, file: f, sha256: f) }
         let loaded = try store.loadReports()
-        try store.replaceArchiveFindings(CrossReportRules.all(try store.loadReportsForCrossChecks()))
+        try store.replaceArchiveFindings(try store.loadReportsForCrossChecks().findings())
         let swift = SeriesConsolidation.consolidate(loaded)
         let sql = try store.dbQueue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM monthly_series") }
         XCTAssertEqual(swift.count, sql.count, "rows", file: file, line: line)

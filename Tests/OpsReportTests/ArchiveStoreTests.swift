@@ -164,12 +164,15 @@ final class ArchiveCrossCheckLoadingTests: XCTestCase {
             try store.importReport(try Fixtures.truth(stem), file: "truth/\(stem)", sha256: stem)
         }
         let full = try store.loadReports(), slim = try store.loadReportsForCrossChecks()
-        XCTAssertEqual(CrossReportRules.all(slim), CrossReportRules.all(full))
-        XCTAssertEqual(CrossReportRules.all(slim).filter { $0.code == "restatement" }.map(\.pointer), ["/helpdesk/total/10"])
-        // Only the reports printing the disagreeing 2017-09 helpdesk total are loaded in full.
-        let fullyLoaded = slim.filter { !($0.helpdesk?.total.isEmpty ?? true) }.compactMap(\.period).sorted()
-        XCTAssertEqual(fullyLoaded, ["2017-09", "2017-10", "2017-11", "2017-12"])
-        XCTAssertTrue(slim.allSatisfy { $0.partyStatistics != nil && $0.narrative.parties != nil })
+        XCTAssertEqual(slim.findings(), CrossReportRules.all(full))
+        XCTAssertEqual(slim.findings().filter { $0.code == "restatement" }.map(\.pointer), ["/helpdesk/total/10"])
+        // Only the disputed value (the 2017-09 helpdesk total) is loaded, from the reports that print it.
+        let withValues = slim.reports.filter { !($0.helpdesk?.total.isEmpty ?? true) }
+        XCTAssertEqual(withValues.compactMap(\.period).sorted(), ["2017-09", "2017-10", "2017-11", "2017-12"])
+        XCTAssertTrue(withValues.allSatisfy { $0.helpdesk!.total.compactMap { $0 }.count == 1 && $0.helpdesk!.rows.allSatisfy { $0.counts.isEmpty } })
+        XCTAssertTrue(slim.reports.allSatisfy { $0.partyStatistics != nil && $0.narrative.parties != nil })
+        // The complete value counts rank them as the full reports.
+        XCTAssertEqual(slim.valueCounts, full.map { SeriesConsolidation.values(of: $0).count })
     }
 }
 
@@ -212,6 +215,6 @@ final class ArchiveDriverGroupTests: XCTestCase {
         // Slim reports (as the batch loads them) carry the groups too.
         let store = try ArchiveStore()
         for (stem, r) in zip(Fixtures.textStems, reports) { try store.importReport(r, file: "truth/\(stem)", sha256: stem) }
-        XCTAssertEqual(DriverGroupRule.findings(try store.loadReportsForCrossChecks()).map(\.pointer), ["/drivers/rows/\(design)/group"])
+        XCTAssertEqual(DriverGroupRule.findings(try store.loadReportsForCrossChecks().reports).map(\.pointer), ["/drivers/rows/\(design)/group"])
     }
 }
