@@ -4,13 +4,8 @@ import GRDB
 import OpsReport
 
 /// `opsreport batch` interrupted by SIGINT/SIGTERM, and its error messages.
-final class ArchiveBatchInterruptTests: XCTestCase {
-    var root: URL!
-    override func setUpWithError() throws {
-        root = try ArchiveSupport.tempDir("interrupt")
-        let r = root!
-        addTeardownBlock { try? FileManager.default.removeItem(at: r) }
-    }
+final class ArchiveBatchInterruptTests: TempFolderTestCase {
+    override var tempTag: String { "interrupt" }
 
     /// A worker that records its pid in `pids`, takes `delay` seconds, then copies the truth JSON.
     func slowWorker(delay: Double) throws -> String {

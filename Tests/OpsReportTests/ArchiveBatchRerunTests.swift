@@ -5,13 +5,8 @@ import OpsReport
 
 /// Reruns of a batch: transient failures are retried, moved or copied folders are not converted
 /// again, and the summary's categories add up to the files found.
-final class ArchiveBatchRerunTests: XCTestCase {
-    var root: URL!
-    override func setUpWithError() throws {
-        root = try ArchiveSupport.tempDir("rerun")
-        let r = root!
-        addTeardownBlock { try? FileManager.default.removeItem(at: r) }
-    }
+final class ArchiveBatchRerunTests: TempFolderTestCase {
+    override var tempTag: String { "rerun" }
 
     func config(_ input: URL, _ out: URL, worker: String, timeout: Double = 2) -> BatchConfiguration {
         var c = BatchConfiguration(inputDirectory: input.path, outputDirectory: out.path,

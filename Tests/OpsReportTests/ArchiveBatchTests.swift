@@ -6,13 +6,8 @@ import OpsReport
 
 /// The batch runner with a fake worker (a shell script standing in for `opsreport extract`), so
 /// isolation, reasons, resumability and crash safety are tested independently of the extractor.
-final class ArchiveBatchTests: XCTestCase {
-    var root: URL!
-    override func setUpWithError() throws {
-        root = try ArchiveSupport.tempDir("batch")
-        let r = root!
-        addTeardownBlock { try? FileManager.default.removeItem(at: r) }
-    }
+final class ArchiveBatchTests: TempFolderTestCase {
+    override var tempTag: String { "batch" }
 
     func config(_ input: URL, _ out: URL, worker: String, jobs: Int = 2, timeout: Double = 2) -> BatchConfiguration {
         var c = BatchConfiguration(inputDirectory: input.path, outputDirectory: out.path,

@@ -4,13 +4,8 @@ import GRDB
 import OpsReport
 
 /// Batch end-to-end with the real extractor (`opsreport extract` as the worker).
-final class ArchiveCorpusBatchTests: XCTestCase {
-    var root: URL!
-    override func setUpWithError() throws {
-        root = try ArchiveSupport.tempDir("corpus")
-        let r = root!
-        addTeardownBlock { try? FileManager.default.removeItem(at: r) }
-    }
+final class ArchiveCorpusBatchTests: TempFolderTestCase {
+    override var tempTag: String { "corpus" }
 
     /// The 12 text reports, the image-only scan and every bad input: each bad file gets its own
     /// reason, and the database's 2017 helpdesk, website and party series equal the truth.

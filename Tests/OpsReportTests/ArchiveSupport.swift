@@ -155,3 +155,15 @@ final class RecordingProgress: BatchProgress {
     func note(_ message: String) { notes.append(message) }
     func end() {}
 }
+
+/// A test case with a fresh temporary folder `root` per test, removed afterwards.
+class TempFolderTestCase: XCTestCase {
+    var root: URL!
+    /// Names the folder (`opsreport-<tag>-<uuid>`).
+    var tempTag: String { "test" }
+    override func setUpWithError() throws {
+        root = try ArchiveSupport.tempDir(tempTag)
+        let r = root!
+        addTeardownBlock { try? FileManager.default.removeItem(at: r) }
+    }
+}
