@@ -423,7 +423,6 @@ public final class ArchiveStore: @unchecked Sendable {
     /// statistics are already complete in a partial report.
     static func place(_ v: Row, into r: inout Report) {
         let pointer: String = v["pointer"], month: String = v["month"], measure: String = v["measure"]
-        let unit: String = v["table_name"]
         let asDouble: Double = v["value"]
         let count = Int(asDouble.rounded()), days = Days(hundredths: Int((asDouble * 100).rounded()))
         let t = pointer.split(separator: "/").map(String.init)
@@ -461,7 +460,7 @@ public final class ArchiveStore: @unchecked Sendable {
             var m = r.modificationStatus ?? ModificationStatus(); grow(&m.rows, to: i + 1, ModificationStatusRow(status: "", count: nil))
             m.rows[i] = ModificationStatusRow(status: measure, count: count); r.modificationStatus = m
         default:
-            _ = unit // narrative and party statistics: already in the partial report
+            break // narrative and party statistics: already in the partial report
         }
     }
 

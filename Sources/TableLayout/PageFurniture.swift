@@ -12,7 +12,7 @@ public enum PageFurniture {
     public static func strip(_ pages: [[TextLine]], heights: [Double], band: Double = 0.13) -> [[TextLine]] {
         guard pages.count >= 2 else { return pages }
         func key(_ l: TextLine) -> String {
-            String(l.text.lowercased().unicodeScalars.filter { !CharacterSetLite.isDigit($0) && !$0.properties.isWhitespace }.map(Character.init))
+            String(l.text.lowercased().unicodeScalars.filter { !("0"..."9").contains($0) && !$0.properties.isWhitespace }.map(Character.init))
         }
         var counts: [String: Int] = [:]
         for (i, lines) in pages.enumerated() {
@@ -30,10 +30,4 @@ public enum PageFurniture {
         let b = l.bbox
         return b.y1 < height * band || b.y0 > height * (1 - band)
     }
-}
-
-/// Small scalar classifiers (Foundation-free).
-public enum CharacterSetLite {
-    public static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
-    public static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
 }

@@ -34,11 +34,6 @@ public struct TextLine: Sendable, Hashable {
         self.height = median(sorted.map(\.bbox.height))
         self.midY = median(sorted.map(\.bbox.midY))
     }
-
-    /// The words whose horizontal centre lies in `x0..<x1`.
-    public func words(inX x0: Double, _ x1: Double) -> [Word] {
-        words.filter { $0.bbox.midX >= x0 && $0.bbox.midX < x1 }
-    }
 }
 
 /// Groups words into lines.
