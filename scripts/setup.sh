@@ -9,6 +9,12 @@ need=()
 pkg-config --exists poppler-glib 2>/dev/null || need+=(libpoppler-glib-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v pdftotext >/dev/null || need+=(poppler-utils)   # only for the benchmark's baseline
+pkg-config --exists cairo 2>/dev/null || need+=(libcairo2-dev)            # page rendering (through poppler-glib)
+pkg-config --exists tesseract 2>/dev/null || need+=(libtesseract-dev)     # OCR of scans
+[ -e /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || need+=(tesseract-ocr-eng)
+pkg-config --exists xlsxwriter 2>/dev/null || need+=(libxlsxwriter-dev)   # xlsx output
+command -v chromium >/dev/null || need+=(chromium)                        # browser tests of the audit page
+command -v qpdf >/dev/null || need+=(qpdf)                                # test fixtures made from the corpus
 if [ "${#need[@]}" -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "setup: installing ${need[*]}" >&2

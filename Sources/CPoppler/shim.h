@@ -1,6 +1,7 @@
 #ifndef OPSREPORT_CPOPPLER_SHIM_H
 #define OPSREPORT_CPOPPLER_SHIM_H
 #include <poppler.h>
+#include <cairo.h>
 #include <glib.h>
 #include <glib-object.h>
 #endif

@@ -26,6 +26,8 @@ public final class PDFDocument {
     public let metadata: PDFMetadata
 
     private let doc: OpaquePointer
+    /// The `PopplerDocument` (owned by this object; do not unref).
+    var popplerDocument: OpaquePointer { doc }
 
     /// Opens the PDF at `path`.
     ///
