@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "OpsReportTests", dependencies: ["PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive"],
+        .testTarget(name: "OpsReportTests", dependencies: ["CPoppler", "PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive"],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]

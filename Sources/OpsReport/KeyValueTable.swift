@@ -40,7 +40,12 @@ public enum KeyValueTableParser {
 
     static func parseSegment(_ allLines: [TextLine], previousGroup: String?) -> KeyValueTable? {
         let lines = allLines.filter { !RunningText.isProse($0) }
-        let numeric = lines.flatMap { $0.words.filter { NumberText.isNumeric($0.text) || NumberText.isNumberLike($0.text) && $0.text.contains(where: \.isNumber) } }
+        let allNumeric = lines.flatMap { $0.words.filter { NumberText.isNumeric($0.text) || NumberText.isNumberLike($0.text) && $0.text.contains(where: \.isNumber) } }
+        // Footnote markers (a raised digit set smaller than the values) are not values.
+        let sizes = allNumeric.map(\.fontSize).filter { $0 > 0 }.sorted()
+        let bodySize = sizes.isEmpty ? 0 : sizes[sizes.count / 2]
+        let footnotes = Set(allNumeric.filter { bodySize > 0 && $0.fontSize > 0 && $0.fontSize < TableSettings.standard.footnoteSize * bodySize })
+        let numeric = allNumeric.filter { !footnotes.contains($0) }
         guard !numeric.isEmpty else { return nil }
         // The value column: the rightmost cluster of numeric words.
         let spans = ColumnClusters.spans(of: numeric.map(\.bbox), slack: 2)
@@ -57,13 +62,14 @@ public enum KeyValueTableParser {
         var anchors: [TextLine] = [], labelParts: [TextLine] = []
         for l in lines {
             if let headerY, l.midY <= headerY + 0.5 * l.height { continue }
-            let values = l.words.filter { valueSpan.overlap($0.bbox) > 0 && $0.text.contains(where: { $0.isNumber || $0 == "-" }) }
+            let values = l.words.filter { valueSpan.overlap($0.bbox) > 0 && !footnotes.contains($0) && $0.text.contains(where: { $0.isNumber || $0 == "-" }) }
             let text = l.words.filter { $0.bbox.x1 < valueSpan.x0 - 1 }
             if !values.isEmpty { anchors.append(TextLine(words: values, page: l.page)) }
             if !text.isEmpty { labelParts.append(TextLine(words: text, page: l.page)) }
         }
         // Split label text into a group column and a label column by the lines' left edges.
-        let starts = labelParts.map { $0.words[0].bbox.x0 }
+        // A total row's label ("Grand Total") sits in the group column: it does not vote.
+        let starts = labelParts.filter { !isTotalLabel($0.text) }.map { $0.words[0].bbox.x0 }
         let mode = modeCluster(starts)
         var groupLines: [TextLine] = [], labelLines: [TextLine] = []
         for l in labelParts {

@@ -61,17 +61,38 @@ public enum MonthMatrixParser {
         return result
     }
 
-    static func parseSegment(_ lines: [TextLine], period: String?, previous: MonthMatrix?) -> MonthMatrix? {
-        let lines = lines.map(joinDigitGroups)
+    static func parseSegment(_ raw: [TextLine], period: String?, previous: MonthMatrix?) -> MonthMatrix? {
+        // Thousands groups split at a (no-break, thin) space: join them when the joined reading
+        // gives as many value columns as the header has months, or the split one does not.
+        guard let gap = separatorGap(raw) else { return parseSegment(lines: raw, period: period, previous: previous) }
+        let joined = raw.map { joinDigitGroups($0, separatorGap: gap) }
+        guard joined != raw else { return parseSegment(lines: raw, period: period, previous: previous) }
+        let a = parseSegment(lines: joined, period: period, previous: previous)
+        let b = parseSegment(lines: raw, period: period, previous: previous)
+        guard let a else { return b }
+        guard let b else { return a }
+        let headerCount = raw.map { $0.words.filter { isMonthWord($0.text) }.count }.max() ?? 0
+        if b.headerCells.count == headerCount, a.headerCells.count != headerCount { return b }
+        return a
+    }
+
+    static func parseSegment(lines: [TextLine], period: String?, previous: MonthMatrix?) -> MonthMatrix? {
         // Header band: lines up to the last one with month names, plus wrapped year parts below.
         let monthLineIdx = lines.indices.filter { i in lines[i].words.filter { isMonthWord($0.text) }.count >= 2 }
         var headerEnd = -1
         if let last = monthLineIdx.last, last < lines.count {
             headerEnd = last
             let monthX0 = lines[last].words.filter { isMonthWord($0.text) }.map(\.bbox.x0).min() ?? 0
-            while headerEnd + 1 < lines.count,
-                  isHeaderContinuation(lines[headerEnd + 1], above: Array(lines[0...headerEnd])) || isHeaderDebris(lines[headerEnd + 1], monthX0: monthX0) {
-                headerEnd += 1
+            while headerEnd + 1 < lines.count {
+                let next = lines[headerEnd + 1]
+                if isHeaderContinuation(next, above: Array(lines[0...headerEnd])) || isHeaderDebris(next, monthX0: monthX0) { headerEnd += 1; continue }
+                // A label-column heading ("Category") vertically centred on a wrapped header band
+                // is a line of its own between two header lines: it belongs to the band.
+                if headerEnd + 2 < lines.count, isLabelColumnOnly(next, monthX0: monthX0),
+                   isHeaderContinuation(lines[headerEnd + 2], above: Array(lines[0...headerEnd])) {
+                    headerEnd += 2; continue
+                }
+                break
             }
         }
         let headerLines = headerEnd >= 0 ? Array(lines[0...headerEnd]) : []
@@ -88,10 +109,15 @@ public enum MonthMatrixParser {
         var spans = ColumnClusters.spans(of: clean.map(\.bbox))
         // A column must have values in at least two rows (or the table has one row).
         let rowsWithValues = body.filter { $0.words.contains { NumberText.isNumeric($0.text) && !isFootnote($0) } }.count
+        // Month header words: a column is printed under each, even when every cell of it is empty.
+        let monthHeads = monthLineIdx.flatMap { lines[$0].words.filter { isMonthWord($0.text) } }
         if rowsWithValues >= 3 {
-            // Drop stray numbers: keep columns with two or more values, and single-value columns
-            // that sit on the regular column pitch (an OCR layer may keep one value of a column).
-            let supported = spans.filter { s in clean.filter { s.overlap($0.bbox) > 0 }.count >= 2 }
+            // Drop stray numbers: keep columns with two or more values or a month header over
+            // them, and single-value columns that sit on the regular column pitch (an OCR layer
+            // may keep one value of a column).
+            let supported = spans.filter { s in
+                clean.filter { s.overlap($0.bbox) > 0 }.count >= 2 || monthHeads.contains { s.overlap($0.bbox) > 0 }
+            }
             let gaps = zip(supported, supported.dropFirst()).map { $1.midX - $0.midX }.sorted()
             if gaps.count >= 2 {
                 let pitch = gaps[0]
@@ -104,6 +130,16 @@ public enum MonthMatrixParser {
             } else {
                 spans = supported
             }
+        }
+        // Columns whose cells are all empty: the header word's extent, where no value column is.
+        if let firstValue = spans.first, spans.count >= 2 {
+            let steps = zip(spans, spans.dropFirst()).map { $1.midX - $0.midX }.sorted()
+            let pitch = steps[steps.count / 2]
+            for h in monthHeads where h.bbox.x0 >= firstValue.x0 - 0.5 * h.bbox.width
+                && !spans.contains(where: { $0.overlap(h.bbox) > 0 || abs($0.midX - h.bbox.midX) < 0.5 * pitch }) {
+                spans.append(ColumnSpan(x0: h.bbox.x0, x1: h.bbox.x1))
+            }
+            spans.sort { $0.x0 < $1.x0 }
         }
         guard let firstSpan = spans.first else { return nil }
         let labelLimit = firstSpan.x0 - 2
@@ -211,6 +247,11 @@ public enum MonthMatrixParser {
         return headerParts > 0
     }
 
+    /// A line with words only left of the month columns and none of them numeric.
+    static func isLabelColumnOnly(_ l: TextLine, monthX0: Double) -> Bool {
+        !l.words.isEmpty && l.words.allSatisfy { $0.bbox.x1 < monthX0 && !NumberText.isNumeric($0.text) }
+    }
+
     /// An OCR-damaged header part below the month line: nothing in the label column and mostly
     /// two-digit year parts or non-numeric debris (`17 753 Sean eae 17 17`).
     static func isHeaderDebris(_ l: TextLine, monthX0: Double) -> Bool {
@@ -282,6 +323,16 @@ public enum MonthMatrixParser {
             let k = index.indices.filter { index[$0] != nil }.min { abs($0 - i) < abs($1 - i) } ?? known
             index[i] = index[k]! + (i - k)
         }
+        // A report prints no month after its own period: inferred years that say otherwise are
+        // a year (or more) late and are moved back whole years.
+        if let period, let (py, pm) = MonthText.split(period), let last = index.compactMap({ $0 }).max() {
+            let limit = py * 12 + pm - 1
+            if last > limit {
+                let years = (last - limit + 11) / 12
+                index = index.map { $0.map { $0 - 12 * years } }
+                inferred = true
+            }
+        }
         return (index.map { MonthText.period($0! / 12, $0! % 12 + 1) }, inferred)
     }
 
@@ -301,13 +352,42 @@ public enum MonthMatrixParser {
         return out
     }
 
-    /// Joins thousands groups split by a (non-breaking) space: `12` `345` → one word `12 345`.
-    static func joinDigitGroups(_ line: TextLine) -> TextLine {
+    /// Whether `w` may be a 3-digit thousands group following `last` on one line.
+    static func isGroupPair(_ last: Word, _ w: Word, settings: TableSettings) -> Bool {
+        let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
+        let gap = w.bbox.x0 - last.bbox.x1
+        return w.text.count == 3 && w.text.allSatisfy(\.isNumber) && last.text.last?.isNumber == true && last.text.count <= 7
+            && gap > 0 && gap < settings.digitGroupGap * em && abs(w.bbox.midY - last.bbox.midY) < 0.3 * w.bbox.height
+    }
+
+    /// The width of the space printed inside numbers (`1 109` with a no-break or thin space):
+    /// the most common gap among candidate pairs of a number and a following 3-digit group.
+    /// The separator is one glyph, so its gaps agree to `TableSettings.separatorAgreement` em;
+    /// gaps between columns vary with the widths of right-aligned values. `nil` without pairs.
+    static func separatorGap(_ lines: [TextLine], settings: TableSettings = .standard) -> Double? {
+        var gaps: [(gap: Double, em: Double)] = []
+        for l in lines {
+            for (a, b) in zip(l.words, l.words.dropFirst()) where isGroupPair(a, b, settings: settings) {
+                gaps.append((b.bbox.x0 - a.bbox.x1, b.fontSize > 0 ? b.fontSize : 0.85 * b.bbox.height))
+            }
+        }
+        guard !gaps.isEmpty else { return nil }
+        var best = gaps[0].gap, bestCount = 0
+        for g in gaps {
+            let c = gaps.filter { abs($0.gap - g.gap) <= settings.separatorAgreement * g.em }.count
+            if c > bestCount { best = g.gap; bestCount = c }
+        }
+        return best
+    }
+
+    /// Joins thousands groups split by a (no-break, thin) space: `12` `345` → one word
+    /// `12 345`, when their gap is the separator's (`separatorGap`).
+    static func joinDigitGroups(_ line: TextLine, separatorGap gap: Double, settings: TableSettings = .standard) -> TextLine {
         var out: [Word] = []
         for w in line.words {
-            if let last = out.last, w.text.count == 3, w.text.allSatisfy(\.isNumber), last.text.last?.isNumber == true,
-               last.text.count <= 7, w.bbox.x0 - last.bbox.x1 < 0.45 * w.bbox.height, w.bbox.x0 > last.bbox.x1,
-               abs(w.bbox.midY - last.bbox.midY) < 0.3 * w.bbox.height {
+            let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
+            if let last = out.last, isGroupPair(last, w, settings: settings),
+               abs((w.bbox.x0 - last.bbox.x1) - gap) <= settings.separatorAgreement * em {
                 var m = last
                 m.text = last.text + " " + w.text
                 m.bbox = last.bbox.union(w.bbox)

@@ -18,6 +18,7 @@ public enum NumberText {
     public static func isNumeric(_ text: String) -> Bool {
         let t = normalise(text)
         if isZeroDash(t) { return true }
+        if t.utf8.count >= 2, t.utf8.first == 0x2D { return parseDecimal(String(t.dropFirst())) != nil }
         return parseDecimal(t) != nil
     }
 
@@ -26,10 +27,13 @@ public enum NumberText {
 
     /// Parses a whole count: `"1,224"` → 1224, `"12 345"` → 12345, `"-"` → 0. `nil` when the
     /// text is not exactly a well-formed count (letters, misplaced separators, decimals).
+    /// A leading minus (`-5`, `−5` with U+2212, `–5` with an en dash) makes the count negative.
     public static func parseInt(_ text: String) -> Int? {
         let t = normalise(text)
         if isZeroDash(t) { return 0 }
-        return parseGrouped(Array(t.utf8))
+        let u = Array(t.utf8)
+        if u.count >= 2, u[0] == 0x2D { return parseGrouped(Array(u.dropFirst())).map { -$0 } }
+        return parseGrouped(u)
     }
 
     /// Digits with optional thousands separators ("," or one space) in groups of three.
@@ -56,7 +60,9 @@ public enum NumberText {
     public static func parseDays(_ text: String) -> Days? {
         let t = normalise(text)
         if isZeroDash(t) { return Days(hundredths: 0) }
-        let u = Array(t.utf8)
+        var u = Array(t.utf8)
+        let negative = u.count >= 2 && u[0] == 0x2D
+        if negative { u.removeFirst() }
         let dot = u.firstIndex(of: 0x2E)
         guard let whole = parseGrouped(Array(u[..<(dot ?? u.count)])) else { return nil }
         var frac = 0
@@ -65,13 +71,13 @@ public enum NumberText {
             guard (1...2).contains(f.count), f.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
             frac = f.reduce(0) { $0 * 10 + Int($1 - 0x30) } * (f.count == 1 ? 10 : 1)
         }
-        return Days(hundredths: whole * 100 + frac)
+        return Days(hundredths: (negative ? -1 : 1) * (whole * 100 + frac))
     }
 
     static func parseDecimal(_ t: String) -> Double? {
         let u = Array(t.utf8)
         let dot = u.firstIndex(of: 0x2E)
-        guard let whole = parseGrouped(Array(u[..<(dot ?? u.count)])), !u.contains(0x20) else { return nil }
+        guard let whole = parseGrouped(Array(u[..<(dot ?? u.count)])) else { return nil }
         guard let dot else { return Double(whole) }
         let f = u[(dot + 1)...]
         guard !f.isEmpty, f.count <= 6, f.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }

@@ -32,7 +32,9 @@ public enum ReportExtractor {
             let imaged = (1...min(doc.pageCount, 3)).contains { (try? doc.page($0, imageCoverage: true).imageCoverage ?? 0) ?? 0 > 0.3 }
             throw imaged ? ExtractionError.noTextLayer(path: path, pages: doc.pageCount) : ExtractionError.blank(path: path, pages: doc.pageCount)
         }
-        let report = build(pages: pages, source: source, metadata: doc.metadata, isScan: { isScanned(doc: doc, pages: pages) })
+        let scan = isScanned(doc: doc, pages: pages)
+        let visiblePages = scan ? pages : pages.map { visibleWords(of: $0, in: doc) }
+        let report = build(pages: visiblePages, source: source, metadata: doc.metadata, isScan: { scan })
         if report.period == nil && report.missingSections.count >= 6 {
             throw ExtractionError.notAReport(path: path, reason: "no \"Operations Report — <Month> <Year>\" title and none of its tables were found")
         }
@@ -46,6 +48,19 @@ public enum ReportExtractor {
         if meta.contains(where: { $0.contains("scan") || $0.contains("tesseract") || $0.contains("ocr") }) { return true }
         if pages.first?.words.contains(where: { $0.fontName.lowercased().contains("glyphless") }) == true { return true }
         return (pages.first?.imageCoverage ?? 0) > 0.85
+    }
+
+    /// The page without text a person cannot see (`InkFilter`); the page is rendered only when
+    /// it has suspicious words.
+    static func visibleWords(of page: PDFPage, in doc: PDFDocument) -> PDFPage {
+        var bitmap: PageBitmap?? = nil
+        var p = page
+        p.words = InkFilter.visible(page.words) { box in
+            if bitmap == nil { bitmap = .some(try? doc.render(page: page.number, scale: 2, rotation: page.rotation)) }
+            guard let b = bitmap ?? nil else { return 0 }
+            return b.meanGrey(in: box)
+        }
+        return p
     }
 
     /// Builds the report from laid-out pages (no I/O).

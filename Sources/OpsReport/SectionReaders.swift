@@ -32,7 +32,8 @@ enum SectionReaders {
         for (j, c) in m.headerCells.enumerated() { prov.record("/\(key)/months/\(j)", c) }
         if m.monthsInferred {
             let missingCols = m.headerCells.indices.filter { m.headerCells[$0] == nil || MonthText.parseHeader(m.headerCells[$0]!.text) == nil }
-            prov.notes.append(Finding(code: "months_inferred", severity: .warning, pointer: "/\(key)/months",
+            // Months that were not read exactly make every value of the table doubtful.
+            prov.notes.append(Finding(code: "months_inferred", severity: .error, pointer: "/\(key)/months",
                                       related: missingCols.map { "/\(key)/months/\($0)" },
                                       message: "The month header of \(missingCols.count) column(s) is missing or illegible; months were inferred from the neighbouring columns and the report period.",
                                       page: region.caption.page, bbox: region.lines.first?.bbox))

@@ -32,6 +32,14 @@ public struct PageBitmap: Sendable {
         return x0 < x1 && y0 < y1 ? (x0, y0, x1, y1) : nil
     }
 
+    /// The mean grey level inside `box` (PDF points); 255 when the box is outside the page.
+    public func meanGrey(in box: BBox) -> Double {
+        guard let r = pixelRect(box) else { return 255 }
+        var sum = 0
+        for y in r.y0..<r.y1 { let row = y * width; for x in r.x0..<r.x1 { sum += Int(pixels[row + x]) } }
+        return Double(sum) / Double((r.x1 - r.x0) * (r.y1 - r.y0))
+    }
+
     /// The darkest grey level inside `box` (PDF points); 255 when the box is outside the page.
     public func darkest(in box: BBox) -> UInt8 {
         guard let r = pixelRect(box) else { return 255 }

@@ -56,18 +56,33 @@ struct PageReader {
                               isWhite: a?.white ?? false, page: number))
             current = .init(); box = nil
         }
+        // Attribute run (font size, colour) of each scalar, to split words where the run changes.
+        var runCursor = 0
+        var runOfLast: Int? = nil
+        func run(at i: Int) -> Int? {
+            while runCursor < attrs.count, attrs[runCursor].end < i { runCursor += 1 }
+            return runCursor < attrs.count && attrs[runCursor].start <= i ? runCursor : nil
+        }
         for i in 0..<count {
             let s = scalars[i]
             let isSpace = s.isASCII ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{0C}" || s == "\u{0B}") : s.properties.isWhitespace
             if isSpace { flush(); lastGlyph = nil; continue }
             let r = rects[i]
             let b = BBox(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
+            let runHere = run(at: i)
+            if box != nil, let a = runOfLast, let c = runHere, a != c, Self.startsNewWord(attrs[a], attrs[c]) { flush(); lastGlyph = nil }
+            runOfLast = runHere
             if let prev = box, let last = lastGlyph {
+                // An overprinted copy of the glyph just read (fake bold drawn a little to the
+                // side; poppler keeps copies further apart than 0.1 em): skip it.
+                if i > 0, scalars[i - 1] == s, b.xOverlap(last) > Self.overprintOverlap * min(b.width, last.width),
+                   b.yOverlap(last) > 0.5 * min(b.height, last.height) { continue }
                 // poppler emits table cells (and lines) without a separator when the PDF draws
                 // them as separate strings: split where the glyphs jump back, leave the line, or
-                // leave a gap wider than a thin space.
+                // leave a gap wider than `wordGap` em (a thin space is 0.17–0.2 em).
                 let gap = b.x0 - last.x1
-                if gap < -max(2, b.height) || gap > max(1.2, 0.18 * b.height)
+                let em = runHere.map { attrs[$0].size } ?? 0 > 0 ? attrs[runHere!].size : 0.85 * b.height
+                if gap < -max(2, b.height) || gap > Self.wordGap * em
                     || b.yOverlap(last) < 0.3 * min(b.height, last.height)
                     || abs(b.height - prev.height) > 0.3 * prev.height && b.yOverlap(prev) < 0.8 * b.height {
                     flush()
@@ -80,6 +95,24 @@ struct PageReader {
         flush()
         return (words, rotation)
     }
+
+    /// Whether a change of text attributes inside a run of glyphs ends the word: a change of
+    /// font size by more than `PageReader.sizeChange` (a raised footnote digit after a value) or
+    /// of whiteness (white text drawn right after visible text).
+    private static func startsNewWord(_ a: Attr, _ b: Attr) -> Bool {
+        if a.white != b.white { return true }
+        guard a.size > 0, b.size > 0 else { return false }
+        return abs(a.size - b.size) > sizeChange * max(a.size, b.size)
+    }
+
+    /// A gap between two glyphs wider than this many em (font sizes) splits a word.
+    static let wordGap = 0.12
+    /// A glyph repeating the previous one and overlapping it by more than this fraction of its
+    /// width is an overprinted copy.
+    static let overprintOverlap = 0.5
+
+    /// Relative font-size change (fraction of the larger size) that splits a word.
+    static let sizeChange = 0.15
 
     /// 90 when glyphs mostly advance downwards (text turned clockwise), 270 when upwards, else 0.
     static func readingRotation(scalars: [Unicode.Scalar], rects: UnsafeMutablePointer<PopplerRectangle>, count: Int) -> Int {

@@ -49,7 +49,7 @@ public enum LineBuilder {
     /// - Returns: lines sorted by the vertical centre of their first word.
     public static func lines(_ words: [Word]) -> [TextLine] {
         guard let page = words.first?.page else { return [] }
-        let sorted = words.sorted { $0.bbox.x0 < $1.bbox.x0 }
+        let sorted = WordCleanup.clean(words).sorted { $0.bbox.x0 < $1.bbox.x0 }
         var chains: [[Word]] = []
         // Chains indexed by the 8-pt band of their last word's centre, to look only nearby.
         var bands: [Int: [Int]] = [:]

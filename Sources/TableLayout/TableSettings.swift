@@ -1,0 +1,33 @@
+/// Every tolerance of the table engine, in one place.
+///
+/// Units: **em** is the font size of the words concerned (points); **line** is the line height
+/// (the median glyph-box height of a line, points); fractions are plain ratios. Absolute points
+/// are avoided: a table set at 7 pt and one at 12 pt are read by the same rules.
+public struct TableSettings: Sendable {
+    /// Two copies of a word overlapping by at least this fraction of the narrower width are one
+    /// overprinted word (fake bold). Ratio.
+    public var overprintOverlap = 0.5
+    /// Largest gap between a number and a following 3-digit group for the two to be one
+    /// number with a space as thousands separator (no-break, thin or figure space). em.
+    public var digitGroupGap = 0.7
+    /// Gaps of one thousands separator agree to within this many em. em.
+    public var separatorAgreement = 0.04
+    /// A numeric word smaller than this fraction of the body's value size is a footnote marker
+    /// (superscript), not a value. Ratio.
+    public var footnoteSize = 0.85
+    /// A line centred within this many line heights of a value line belongs to its row. line.
+    public var rowAttach = 0.62
+    /// Consecutive lines of one wrapped label are at most this many line heights apart. line.
+    public var wrapPitch = 1.25
+    /// Largest vertical gap inside a table body. line.
+    public var maxBodyGap = 3.2
+
+    /// A glyph box is shrunk by this fraction of its height before looking for ink. line.
+    public var inkInset = 0.15
+    /// A rendered grey level (0 black … 255 white) below this is ink.
+    public var inkLevel: UInt8 = 160
+
+    public init() {}
+    /// The settings used unless a caller asks otherwise.
+    public static let standard = TableSettings()
+}
