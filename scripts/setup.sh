@@ -15,6 +15,8 @@ pkg-config --exists tesseract 2>/dev/null || need+=(libtesseract-dev)     # OCR 
 pkg-config --exists xlsxwriter 2>/dev/null || need+=(libxlsxwriter-dev)   # xlsx output
 command -v chromium >/dev/null || need+=(chromium)                        # browser tests of the audit page
 command -v qpdf >/dev/null || need+=(qpdf)                                # test fixtures made from the corpus
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)         # fonts of the generated test PDFs
+[ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
 if [ "${#need[@]}" -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "setup: installing ${need[*]}" >&2
