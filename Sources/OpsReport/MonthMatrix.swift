@@ -76,7 +76,8 @@ public enum MonthMatrixParser {
         return a
     }
 
-    static func parseSegment(lines: [TextLine], period: String?, previous: MonthMatrix?) -> MonthMatrix? {
+    static func parseSegment(lines unsplit: [TextLine], period: String?, previous: MonthMatrix?) -> MonthMatrix? {
+        let lines = unsplit.map(splitGluedMonths)
         // Header band: lines up to the last one with month names, plus wrapped year parts below.
         let monthLineIdx = lines.indices.filter { i in lines[i].words.filter { isMonthWord($0.text) }.count >= 2 }
         var headerEnd = -1
@@ -245,6 +246,34 @@ public enum MonthMatrixParser {
             return false
         }
         return headerParts > 0
+    }
+
+    nonisolated(unsafe) static let monthToken = #/[A-Z][a-z]{2,8}[-'’]?(\d{4}|\d{2})?/#
+
+    /// Month headers printed so close together that they arrive as one word
+    /// (`Aug-20Sep-20Oct-20`): split into one word per month, each boxed by its share of the
+    /// characters (header glyphs of one font are close enough to equal widths for a column).
+    static func splitGluedMonths(_ line: TextLine) -> TextLine {
+        guard line.words.contains(where: { $0.text.count >= 8 && $0.text.first?.isUppercase == true }) else { return line }
+        var out: [Word] = []
+        var changed = false
+        for w in line.words {
+            let matches = w.text.matches(of: monthToken)
+            let covered = matches.reduce(0) { $0 + $1.output.0.count }
+            guard matches.count >= 2, covered == w.text.count, matches.allSatisfy({ isMonthWord(String($0.output.0)) }) else { out.append(w); continue }
+            let n = Double(w.text.count)
+            var offset = 0
+            for m in matches {
+                let len = m.output.0.count
+                var part = w
+                part.text = String(m.output.0)
+                part.bbox = BBox(x0: w.bbox.x0 + w.bbox.width * Double(offset) / n, y0: w.bbox.y0,
+                                 x1: w.bbox.x0 + w.bbox.width * Double(offset + len) / n, y1: w.bbox.y1)
+                out.append(part); offset += len
+            }
+            changed = true
+        }
+        return changed ? TextLine(words: out, page: line.page) : line
     }
 
     /// A line with words only left of the month columns and none of them numeric.
