@@ -34,7 +34,10 @@ public enum ReportExtractor {
         }
         let scan = isScanned(doc: doc, pages: pages)
         let visiblePages = scan ? pages : pages.map { visibleWords(of: $0, in: doc) }
-        let report = build(pages: visiblePages, source: source, metadata: doc.metadata, isScan: { scan })
+        var report = build(pages: visiblePages, source: source, metadata: doc.metadata, isScan: { scan })
+        if !scan, let inked = inkedTableWords(report: report, pages: visiblePages, doc: doc) {
+            report = build(pages: inked, source: source, metadata: doc.metadata, isScan: { scan })
+        }
         if report.period == nil && report.missingSections.count >= 6 {
             throw ExtractionError.notAReport(path: path, reason: "no \"Operations Report — <Month> <Year>\" title and none of its tables were found")
         }
@@ -62,6 +65,32 @@ public enum ReportExtractor {
         }
         return p
     }
+
+    /// Table cells as a person sees them: the numeric words inside the tables just read lose
+    /// glyphs that leave no ink on the rendered page (`InkFilter.trimInvisibleGlyphs`). Only the
+    /// part of each page that holds table values is rendered. Returns the corrected pages, or
+    /// `nil` when every glyph has ink (the report stands as read).
+    static func inkedTableWords(report: Report, pages: [PDFPage], doc: PDFDocument) -> [PDFPage]? {
+        var areas: [Int: BBox] = [:]
+        for (pointer, p) in report.provenance where pointer.hasPrefix("/drivers/") || pointer.contains("/rows/") || pointer.contains("/total") {
+            guard p.text.contains(where: \.isNumber) else { continue }
+            areas[p.page] = areas[p.page].map { $0.union(p.bbox) } ?? p.bbox
+        }
+        var out = pages, changed = false
+        for (number, area) in areas {
+            guard let i = pages.firstIndex(where: { $0.number == number }) else { continue }
+            let clip = BBox(x0: area.x0 - 4, y0: area.y0 - 4, x1: area.x1 + 12, y1: area.y1 + 4)
+            guard let bitmap = try? doc.render(page: number, scale: inkScale, rotation: pages[i].rotation, clip: clip) else { continue }
+            let r = InkFilter.trimInvisibleGlyphs(pages[i].words, check: { w in
+                w.bbox.midX >= clip.x0 && w.bbox.midX <= clip.x1 && w.bbox.midY >= clip.y0 && w.bbox.midY <= clip.y1 && w.text.contains(where: \.isNumber)
+            }, darkest: bitmap.darkest(in:))
+            if r.changed { out[i].words = r.words; changed = true }
+        }
+        return changed ? out : nil
+    }
+
+    /// Pixels per point of the ink check (2 = 144 dpi: a 7 pt digit is 14 pixels high).
+    static let inkScale = 2.0
 
     /// Builds the report from laid-out pages (no I/O).
     static func build(pages: [PDFPage], source: Source, metadata: PDFMetadata, isScan: () -> Bool) -> Report {

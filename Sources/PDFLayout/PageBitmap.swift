@@ -14,9 +14,14 @@ public struct PageBitmap: Sendable {
     public let scale: Double
     /// Grey levels, `width * height` bytes.
     public let pixels: [UInt8]
+    /// The page point (PDF points, top-left origin) at pixel (0, 0): the clip's corner for a
+    /// bitmap of part of a page, (0, 0) for a whole page.
+    public let originX: Double
+    public let originY: Double
 
-    public init(width: Int, height: Int, scale: Double, pixels: [UInt8]) {
+    public init(width: Int, height: Int, scale: Double, pixels: [UInt8], originX: Double = 0, originY: Double = 0) {
         self.width = width; self.height = height; self.scale = scale; self.pixels = pixels
+        self.originX = originX; self.originY = originY
     }
 
     /// Grey level at pixel (`x`, `y`); 255 (white) outside the bitmap.
@@ -27,8 +32,11 @@ public struct PageBitmap: Sendable {
 
     /// The pixel rectangle covering `box` (PDF points), clipped to the bitmap; `nil` when empty.
     public func pixelRect(_ box: BBox) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
-        let x0 = max(0, Int((box.x0 * scale).rounded(.down))), y0 = max(0, Int((box.y0 * scale).rounded(.down)))
-        let x1 = min(width, Int((box.x1 * scale).rounded(.up))), y1 = min(height, Int((box.y1 * scale).rounded(.up)))
+        let bx0 = (box.x0 - originX) * scale, by0 = (box.y0 - originY) * scale
+        let bx1 = (box.x1 - originX) * scale, by1 = (box.y1 - originY) * scale
+        guard bx0.isFinite, by0.isFinite, bx1.isFinite, by1.isFinite else { return nil }
+        let x0 = max(0, Int(max(-1, min(Double(width), bx0.rounded(.down))))), y0 = max(0, Int(max(-1, min(Double(height), by0.rounded(.down)))))
+        let x1 = min(width, Int(max(0, min(Double(width), bx1.rounded(.up))))), y1 = min(height, Int(max(0, min(Double(height), by1.rounded(.up)))))
         return x0 < x1 && y0 < y1 ? (x0, y0, x1, y1) : nil
     }
 
@@ -60,22 +68,24 @@ extension PDFDocument {
     ///     reading orientation (`PDFPage.rotation`).
     /// - Throws: `PDFLayoutError.pageOutOfRange`, `.damaged` when the page cannot be read or the
     ///   bitmap cannot be made.
-    public func render(page number: Int, scale: Double, rotation: Int = 0) throws -> PageBitmap {
-        let argb = try renderARGB(page: number, scale: scale, rotation: rotation)
+    /// - Parameter clip: only this part of the page (PDF points, reading orientation); the
+    ///   bitmap's origin is then the clip's corner (clipped to the page).
+    public func render(page number: Int, scale: Double, rotation: Int = 0, clip: BBox? = nil) throws -> PageBitmap {
+        let argb = try renderARGB(page: number, scale: scale, rotation: rotation, clip: clip)
         var grey = [UInt8](repeating: 255, count: argb.width * argb.height)
         for i in 0..<(argb.width * argb.height) {
             let p = argb.pixels[i]
             let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
             grey[i] = UInt8((r * 299 + g * 587 + b * 114) / 1000)
         }
-        return PageBitmap(width: argb.width, height: argb.height, scale: scale, pixels: grey)
+        return PageBitmap(width: argb.width, height: argb.height, scale: scale, pixels: grey, originX: argb.origin.x0, originY: argb.origin.y0)
     }
 
     /// Renders page `number` (1-based) and returns it as PNG bytes (cairo's PNG writer),
     /// optionally cropped to `clip` (PDF points, reading orientation).
     /// - Throws: as `render(page:scale:rotation:)`.
     public func renderPNG(page number: Int, scale: Double, rotation: Int = 0, clip: BBox? = nil) throws -> [UInt8] {
-        try withRenderedSurface(page: number, scale: scale, rotation: rotation, clip: clip) { surface, _, _ in
+        try withRenderedSurface(page: number, scale: scale, rotation: rotation, clip: clip) { surface, _, _, _ in
             var out: [UInt8] = []
             let status = withUnsafeMutablePointer(to: &out) { ptr in
                 cairo_surface_write_to_png_stream(surface, { closure, data, length in
@@ -90,8 +100,8 @@ extension PDFDocument {
     }
 
     /// ARGB32 pixels (`0xAARRGGBB`) of the rendered page.
-    func renderARGB(page number: Int, scale: Double, rotation: Int) throws -> (width: Int, height: Int, pixels: [UInt32]) {
-        try withRenderedSurface(page: number, scale: scale, rotation: rotation, clip: nil) { surface, w, h in
+    func renderARGB(page number: Int, scale: Double, rotation: Int, clip: BBox?) throws -> (width: Int, height: Int, pixels: [UInt32], origin: BBox) {
+        try withRenderedSurface(page: number, scale: scale, rotation: rotation, clip: clip) { surface, w, h, area in
             cairo_surface_flush(surface)
             let stride = Int(cairo_image_surface_get_stride(surface))
             guard let data = cairo_image_surface_get_data(surface) else { throw PDFLayoutError.damaged(path: path, reason: "page \(number) has no pixels") }
@@ -100,14 +110,14 @@ extension PDFDocument {
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
                 for x in 0..<w { px[y * w + x] = row[x] }
             }
-            return (w, h, px)
+            return (w, h, px, area)
         }
     }
 
     /// Renders into a white ARGB32 cairo surface and hands it to `body`; frees the surface,
     /// the cairo context and the page afterwards.
     func withRenderedSurface<T>(page number: Int, scale: Double, rotation: Int, clip: BBox?,
-                                _ body: (OpaquePointer, Int, Int) throws -> T) throws -> T {
+                                _ body: (OpaquePointer, Int, Int, BBox) throws -> T) throws -> T {
         guard number >= 1, number <= pageCount else {
             throw PDFLayoutError.pageOutOfRange(path: path, page: number, pageCount: pageCount)
         }
@@ -148,6 +158,6 @@ extension PDFDocument {
         }
         cairo_transform(cr, &m)
         poppler_page_render(page, cr)
-        return try body(surface, w, h)
+        return try body(surface, w, h, area)
     }
 }

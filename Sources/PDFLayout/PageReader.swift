@@ -48,13 +48,16 @@ struct PageReader {
         var startIndex = 0
         var attrCursor = 0
         var lastGlyph: BBox? = nil
+        var edges: [Double] = []
         func flush() {
-            guard let b = box, !current.isEmpty else { current = .init(); box = nil; return }
+            guard let b = box, !current.isEmpty else { current = .init(); box = nil; edges = []; return }
             while attrCursor < attrs.count, attrs[attrCursor].end < startIndex { attrCursor += 1 }
             let a = attrCursor < attrs.count && attrs[attrCursor].start <= startIndex ? attrs[attrCursor] : nil
-            words.append(Word(text: String(current), bbox: b, fontSize: a?.size ?? 0, fontName: a?.font ?? "",
-                              isWhite: a?.white ?? false, page: number))
-            current = .init(); box = nil
+            var w = Word(text: String(current), bbox: b, fontSize: a?.size ?? 0, fontName: a?.font ?? "",
+                         isWhite: a?.white ?? false, page: number)
+            w.glyphEdges = edges
+            words.append(w)
+            current = .init(); box = nil; edges = []
         }
         // Attribute run (font size, colour) of each scalar, to split words where the run changes.
         var runCursor = 0
@@ -91,6 +94,7 @@ struct PageReader {
             lastGlyph = b
             if box == nil { startIndex = i; box = b } else { box = box!.union(b) }
             current.append(s)
+            edges.append(b.x1)
         }
         flush()
         return (words, rotation)

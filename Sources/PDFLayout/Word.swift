@@ -16,6 +16,10 @@ public struct Word: Hashable, Sendable {
     public var page: Int
     /// Whether the font name says bold (computed once: it is asked for every line).
     public let isBold: Bool
+    /// Right edge (x1, points) of each glyph's box, one per Unicode scalar of `text` as read
+    /// from poppler; empty for words made otherwise. Glyph `i` spans
+    /// `[i == 0 ? bbox.x0 : glyphEdges[i - 1], glyphEdges[i]]`.
+    public var glyphEdges: [Double] = []
 
     public init(text: String, bbox: BBox, fontSize: Double = 0, fontName: String = "", isWhite: Bool = false, page: Int) {
         self.text = text; self.bbox = bbox; self.fontSize = fontSize; self.fontName = fontName

@@ -26,3 +26,44 @@ public enum InkFilter {
         return BBox(x0: b.x0 + dx, y0: b.y0 + d, x1: b.x1 - dx, y1: b.y1 - d)
     }
 }
+
+extension InkFilter {
+    /// Removes the glyphs that leave no ink from `words` that `check` selects (text drawn
+    /// invisibly or hidden under a white box right next to a visible value): a glyph keeps its
+    /// place only where the rendered page has a pixel darker than `TableSettings.inkLevel` inside
+    /// its box (shrunk by `TableSettings.glyphInset`). A word left without inked glyphs is dropped.
+    ///
+    /// - Parameters:
+    ///   - darkest: the darkest grey level of the rendered page in a box (PDF points).
+    /// - Returns: the words and whether any changed. Words without glyph edges are kept as they are.
+    public static func trimInvisibleGlyphs(_ words: [Word], check: (Word) -> Bool, darkest: (BBox) -> UInt8) -> (words: [Word], changed: Bool) {
+        let s = TableSettings.standard
+        var out: [Word] = [], changed = false
+        out.reserveCapacity(words.count)
+        for w in words {
+            let scalars = Array(w.text.unicodeScalars)
+            guard check(w), !w.glyphEdges.isEmpty, w.glyphEdges.count == scalars.count else { out.append(w); continue }
+            var inked: [Bool] = []
+            var left = w.bbox.x0
+            let dy = s.glyphInset * w.bbox.height
+            for edge in w.glyphEdges {
+                let dx = s.glyphInset * max(0, edge - left)
+                let box = BBox(x0: left + dx, y0: w.bbox.y0 + dy, x1: max(left + dx, edge - dx), y1: w.bbox.y1 - dy)
+                inked.append(darkest(box) < s.inkLevel)
+                left = edge
+            }
+            if inked.allSatisfy({ $0 }) { out.append(w); continue }
+            changed = true
+            guard let first = inked.firstIndex(of: true), let last = inked.lastIndex(of: true) else { continue }
+            var t = String.UnicodeScalarView()
+            var edges: [Double] = []
+            for i in first...last where inked[i] { t.append(scalars[i]); edges.append(w.glyphEdges[i]) }
+            var v = w
+            v.text = String(t)
+            v.bbox = BBox(x0: first == 0 ? w.bbox.x0 : w.glyphEdges[first - 1], y0: w.bbox.y0, x1: w.glyphEdges[last], y1: w.bbox.y1)
+            v.glyphEdges = edges
+            out.append(v)
+        }
+        return (out, changed)
+    }
+}

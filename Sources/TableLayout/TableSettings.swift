@@ -24,6 +24,9 @@ public struct TableSettings: Sendable {
 
     /// A glyph box is shrunk by this fraction of its height before looking for ink. line.
     public var inkInset = 0.15
+    /// A glyph box is shrunk by this fraction of its width (and of the line height) on each
+    /// side before looking for its ink. Ratio.
+    public var glyphInset = 0.1
     /// A rendered grey level (0 black … 255 white) below this is ink.
     public var inkLevel: UInt8 = 160
 
