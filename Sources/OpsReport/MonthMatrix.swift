@@ -44,7 +44,17 @@ public enum MonthMatrixParser {
             guard let part = parseSegment(segment, period: period, previous: result) else { continue }
             if var r = result {
                 if part.months == r.months || part.monthsInferred {
-                    r.rows += part.rows.filter { p in !p.cells.allSatisfy { $0 == nil } || !p.label.isEmpty }
+                    var rows = part.rows
+                    // A row broken by the page break: its values and the start of its label on
+                    // one page, the rest of the label alone at the top of the next.
+                    if let first = rows.first, first.cells.allSatisfy({ $0 == nil }), !first.label.isEmpty,
+                       let last = r.rows.last, last.cells.contains(where: { $0 != nil }), !last.label.isEmpty {
+                        let joined = WrappedText.join([last.label, first.label])
+                        r.rows[r.rows.count - 1].label = joined
+                        r.rows[r.rows.count - 1].labelCell?.text = joined
+                        rows.removeFirst()
+                    }
+                    r.rows += rows.filter { p in !p.cells.allSatisfy { $0 == nil } || !p.label.isEmpty }
                 } else {
                     // Columns continued on another page: join by row label.
                     r.months += part.months; r.headerCells += part.headerCells

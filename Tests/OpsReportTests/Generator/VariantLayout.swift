@@ -76,6 +76,9 @@ struct VariantLayout {
     var helpdeskStart: Double
     /// Whether a table continued on a new page repeats its header band.
     var repeatHeader: Bool
+    /// A wrapped row that meets the page's foot is broken: values and its first label line on
+    /// one page, the rest of the label on the next.
+    var splitRows: Bool
     /// Group labels of the drivers table centred on their rows (true) or at the first row.
     var centredGroups: Bool
 
@@ -104,5 +107,6 @@ struct VariantLayout {
         helpdeskStart = r.chance(0.35) ? r.uniform(0.55...0.8) : r.uniform(0.1...0.3)
         repeatHeader = r.chance(0.5)
         centredGroups = r.chance(0.6)
+        splitRows = r.chance(0.5)
     }
 }

@@ -122,6 +122,19 @@ extension VariantPrinter {
         let hidden = (row: Int.random(in: 0..<rows.count, using: &r), col: Int.random(in: 0..<12, using: &r))
         for (i, row) in printed.enumerated() {
             let rowH = Double(row.label.count) * lineH
+            if layout.splitRows, row.label.count >= 2, y + lineH <= bottom, y + rowH > bottom {
+                // The row broken by the page break: values with its first label line here, the
+                // rest of the label at the top of the next page.
+                emitLabel(row.label[0], x: 60, baseline: y + 0.9 * s, size: s)
+                for (j, v) in row.values.enumerated() {
+                    if let v { _ = emitValue(v, x0: x0s[j], x1: x0s[j] + colW[j], baseline: y + 0.9 * s, size: s) }
+                }
+                endPage(); startPage(width: pageW)
+                if layout.repeatHeader { band() }
+                for (k, l) in row.label.dropFirst().enumerated() { emitLabel(l, x: 60, baseline: y + 0.9 * s + Double(k) * lineH, size: s) }
+                y += Double(row.label.count - 1) * lineH + layout.rowGap * s
+                continue
+            }
             if y + rowH > bottom {
                 endPage(); startPage(width: pageW)
                 if layout.repeatHeader { band() }
