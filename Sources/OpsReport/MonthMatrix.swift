@@ -20,6 +20,9 @@ public struct MonthMatrix: Sendable {
     /// neighbouring columns or the report period.
     public var monthsInferred: Bool
     public var rows: [Row]
+    /// Number of columns the values' own extents form (before header cells anchor empty or
+    /// merged columns).
+    var valueColumns = 0
 }
 
 /// Reconstructs a `MonthMatrix` from a table region.
@@ -81,9 +84,11 @@ public enum MonthMatrixParser {
         let b = parseSegment(lines: raw, period: period, previous: previous)
         guard let a else { return b }
         guard let b else { return a }
+        // The reading whose values themselves line up in as many columns as the header has months.
         let headerCount = raw.map { $0.words.filter { isMonthWord($0.text) }.count }.max() ?? 0
-        if b.headerCells.count == headerCount, a.headerCells.count != headerCount { return b }
-        return a
+        if a.valueColumns == headerCount { return a }
+        if b.valueColumns == headerCount { return b }
+        return abs(a.valueColumns - headerCount) < abs(b.valueColumns - headerCount) ? a : b
     }
 
     static func parseSegment(lines unsplit: [TextLine], period: String?, previous: MonthMatrix?) -> MonthMatrix? {
@@ -121,7 +126,7 @@ public enum MonthMatrixParser {
         // A column must have values in at least two rows (or the table has one row).
         let rowsWithValues = body.filter { $0.words.contains { NumberText.isNumeric($0.text) && !isFootnote($0) } }.count
         // Month header words: a column is printed under each, even when every cell of it is empty.
-        let monthHeads = monthLineIdx.flatMap { lines[$0].words.filter { isMonthWord($0.text) } }
+        let monthHeads = headerLines.flatMap { $0.words.filter { isMonthWord($0.text) } }
         if rowsWithValues >= 3 {
             // Drop stray numbers: keep columns with two or more values or a month header over
             // them, and single-value columns that sit on the regular column pitch (an OCR layer
@@ -142,8 +147,26 @@ public enum MonthMatrixParser {
                 spans = supported
             }
         }
-        // Columns whose cells are all empty: the header word's extent, where no value column is.
-        if let firstValue = spans.first, spans.count >= 2 {
+        // The month header says how many columns the table has. When the values' extents do not
+        // give that many (centred or left-aligned values 2 pt apart, whole columns left empty),
+        // each header cell anchors its column: the columns split the row midway between
+        // neighbouring header centres.
+        let valueColumns = spans.count
+        let heads = distinctColumns(monthHeads)
+        if heads.count >= 2, spans.count < heads.count {
+            let centres = heads.map(\.midX)
+            var anchored: [ColumnSpan] = []
+            for (j, c) in centres.enumerated() {
+                let left = j == 0 ? c - (centres[1] - c) / 2 : (centres[j - 1] + c) / 2
+                let right = j == centres.count - 1 ? c + (c - centres[j - 1]) / 2 : (c + centres[j + 1]) / 2
+                anchored.append(ColumnSpan(x0: left, x1: right))
+            }
+            // The first column starts at its leftmost value (label text may come close).
+            let firstValues = clean.filter { anchored[0].overlap($0.bbox) > 0.5 * $0.bbox.width }.map(\.bbox.x0)
+            anchored[0].x0 = max(anchored[0].x0, min(firstValues.min() ?? heads[0].x0, heads[0].x0))
+            spans = anchored
+        } else if let firstValue = spans.first, spans.count >= 2 {
+            // Columns whose cells are all empty: the header word's extent, where no value column is.
             let steps = zip(spans, spans.dropFirst()).map { $1.midX - $0.midX }.sorted()
             let pitch = steps[steps.count / 2]
             for h in monthHeads where h.bbox.x0 >= firstValue.x0 - 0.5 * h.bbox.width
@@ -159,7 +182,7 @@ public enum MonthMatrixParser {
         var labels: [TextLine] = []
         for l in body {
             var values: [Word] = [], text: [Word] = []
-            for w in l.words {
+            for w in l.words.flatMap({ splitAcrossColumns($0, spans) }) {
                 if isFootnote(w) && NumberText.isNumeric(w.text) { continue }
                 // Whatever is printed inside a value column is that cell's printed text, even
                 // when OCR damage makes it unreadable as a number ("bi", "te}"); the reconciler
@@ -224,7 +247,7 @@ public enum MonthMatrixParser {
         let filled = rows.map { $0.cells.compactMap { $0 }.filter { NumberText.isNumeric($0.text) || NumberText.isNumberLike($0.text) }.count }
         let headerRead = parsed.contains { $0 != nil }
         guard spans.count >= 2, filled.filter({ $0 >= 2 }).count >= 2 || (headerRead && filled.contains { $0 >= 3 }) else { return nil }
-        return MonthMatrix(months: months, headerCells: headerCells, monthsInferred: inferred, rows: rows)
+        return MonthMatrix(months: months, headerCells: headerCells, monthsInferred: inferred, rows: rows, valueColumns: valueColumns)
     }
 
 
@@ -284,6 +307,41 @@ public enum MonthMatrixParser {
             changed = true
         }
         return changed ? TextLine(words: out, page: line.page) : line
+    }
+
+    /// Two values of neighbouring columns printed so close that they arrive as one word
+    /// (`483115` for `483` `115`): split at the glyph edge nearest the boundary between the two
+    /// columns it straddles, when each side holds at least one whole glyph.
+    static func splitAcrossColumns(_ w: Word, _ spans: [ColumnSpan]) -> [Word] {
+        let scalars = Array(w.text.unicodeScalars)
+        guard scalars.count >= 2, w.glyphEdges.count == scalars.count, NumberText.isNumeric(w.text) || w.text.allSatisfy(\.isNumber) else { return [w] }
+        let touched = spans.indices.filter { spans[$0].overlap(w.bbox) > 0 }
+        guard touched.count == 2 else { return [w] }
+        let boundary = (spans[touched[0]].x1 + spans[touched[1]].x0) / 2
+        guard let cut = w.glyphEdges.dropLast().indices.min(by: { abs(w.glyphEdges[$0] - boundary) < abs(w.glyphEdges[$1] - boundary) }) else { return [w] }
+        let edge = w.glyphEdges[cut]
+        let glyph = w.bbox.width / Double(scalars.count)
+        guard abs(edge - boundary) < glyph, spans[touched[0]].overlap(BBox(x0: w.bbox.x0, y0: 0, x1: edge, y1: 1)) > 0.5 * glyph,
+              spans[touched[1]].overlap(BBox(x0: edge, y0: 0, x1: w.bbox.x1, y1: 1)) > 0.5 * glyph else { return [w] }
+        var a = w, b = w
+        a.text = String(String.UnicodeScalarView(scalars[...cut])); a.bbox.x1 = edge; a.glyphEdges = Array(w.glyphEdges[...cut])
+        b.text = String(String.UnicodeScalarView(scalars[(cut + 1)...])); b.bbox.x0 = edge; b.glyphEdges = Array(w.glyphEdges[(cut + 1)...])
+        guard NumberText.isNumeric(a.text), NumberText.isNumeric(b.text) else { return [w] }
+        return [a, b]
+    }
+
+    /// The x-extents of month header words, one per column: words whose extents overlap (a
+    /// header repeated on a wrapped line) are one column. Left to right.
+    static func distinctColumns(_ words: [Word]) -> [ColumnSpan] {
+        var out: [ColumnSpan] = []
+        for w in words.sorted(by: { $0.bbox.midX < $1.bbox.midX }) {
+            if let last = out.last, last.overlap(w.bbox) > 0 {
+                out[out.count - 1] = ColumnSpan(x0: min(last.x0, w.bbox.x0), x1: max(last.x1, w.bbox.x1))
+            } else {
+                out.append(ColumnSpan(x0: w.bbox.x0, x1: w.bbox.x1))
+            }
+        }
+        return out
     }
 
     /// A line with words only left of the month columns and none of them numeric.
