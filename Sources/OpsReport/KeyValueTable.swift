@@ -73,6 +73,8 @@ public enum KeyValueTableParser {
         let mode = modeCluster(starts)
         var groupLines: [TextLine] = [], labelLines: [TextLine] = []
         for l in labelParts {
+            // A total row's label belongs to no column: the whole of it is the total's label.
+            if isTotalLabel(l.text) { groupLines.append(l); continue }
             let g = l.words.filter { $0.bbox.x1 < mode - 1 }
             let r = l.words.filter { $0.bbox.x1 >= mode - 1 }
             if !g.isEmpty { groupLines.append(TextLine(words: g, page: l.page)) }

@@ -281,28 +281,35 @@ public enum MonthMatrixParser {
         return headerParts > 0
     }
 
-    nonisolated(unsafe) static let monthToken = #/[A-Z][a-z]{2,8}[-'’]?(\d{4}|\d{2})?/#
-
-    /// Month headers printed so close together that they arrive as one word
-    /// (`Aug-20Sep-20Oct-20`): split into one word per month, each boxed by its share of the
-    /// characters (header glyphs of one font are close enough to equal widths for a column).
+    /// Month headers printed so close together that they arrive glued (`Aug-20Sep-20`,
+    /// `Mar-Apr-`, `OctoberNovember`, `2020Jan` from `Dec 2020` `Jan 2021`): split before a
+    /// capital letter that follows a digit, a hyphen or a small letter, when every piece names a
+    /// month or a year. Each piece is boxed by its glyphs (or, without glyph
+    /// edges, by its share of the characters).
     static func splitGluedMonths(_ line: TextLine) -> TextLine {
-        guard line.words.contains(where: { $0.text.count >= 8 && $0.text.first?.isUppercase == true }) else { return line }
         var out: [Word] = []
         var changed = false
         for w in line.words {
-            let matches = w.text.matches(of: monthToken)
-            let covered = matches.reduce(0) { $0 + $1.output.0.count }
-            guard matches.count >= 2, covered == w.text.count, matches.allSatisfy({ isMonthWord(String($0.output.0)) }) else { out.append(w); continue }
-            let n = Double(w.text.count)
-            var offset = 0
-            for m in matches {
-                let len = m.output.0.count
+            let scalars = Array(w.text.unicodeScalars)
+            var cuts: [Int] = []
+            for i in 1..<max(1, scalars.count) where scalars[i].properties.isUppercase
+                && (("0"..."9").contains(scalars[i - 1]) || scalars[i - 1] == "-" || scalars[i - 1].properties.isLowercase) { cuts.append(i) }
+            guard !cuts.isEmpty else { out.append(w); continue }
+            let bounds = [0] + cuts + [scalars.count]
+            let pieces = zip(bounds, bounds.dropFirst()).map { (a: $0, b: $1) }
+            let texts = pieces.map { String(String.UnicodeScalarView(scalars[$0.a..<$0.b])) }
+            guard texts.allSatisfy({ isMonthWord($0) || MonthText.year($0) != nil }), texts.contains(where: isMonthWord) else { out.append(w); continue }
+            let exact = w.glyphEdges.count == scalars.count
+            func x(_ k: Int) -> Double {
+                if k == 0 { return w.bbox.x0 }
+                return exact ? w.glyphEdges[k - 1] : w.bbox.x0 + w.bbox.width * Double(k) / Double(scalars.count)
+            }
+            for p in pieces {
                 var part = w
-                part.text = String(m.output.0)
-                part.bbox = BBox(x0: w.bbox.x0 + w.bbox.width * Double(offset) / n, y0: w.bbox.y0,
-                                 x1: w.bbox.x0 + w.bbox.width * Double(offset + len) / n, y1: w.bbox.y1)
-                out.append(part); offset += len
+                part.text = String(String.UnicodeScalarView(scalars[p.a..<p.b]))
+                part.bbox = BBox(x0: x(p.a), y0: w.bbox.y0, x1: x(p.b), y1: w.bbox.y1)
+                part.glyphEdges = exact ? Array(w.glyphEdges[p.a..<p.b]) : []
+                out.append(part)
             }
             changed = true
         }
