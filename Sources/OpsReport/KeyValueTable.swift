@@ -63,7 +63,12 @@ public enum KeyValueTableParser {
         for l in lines {
             if let headerY, l.midY <= headerY + 0.5 * l.height { continue }
             let values = l.words.filter { valueSpan.overlap($0.bbox) > 0 && !footnotes.contains($0) && $0.text.contains(where: { $0.isNumber || $0 == "-" }) }
-            let text = l.words.filter { $0.bbox.x1 < valueSpan.x0 - 1 }
+            // Label text: left of the value column, or words that are no number and reach into
+            // the column's extent from the left (a long label beside a wide total).
+            let text = l.words.filter { w in
+                !values.contains(w) && !footnotes.contains(w)
+                    && (w.bbox.x1 < valueSpan.x0 - 1 || (!NumberText.isNumeric(w.text) && w.bbox.midX < valueSpan.midX))
+            }
             if !values.isEmpty { anchors.append(TextLine(words: values, page: l.page)) }
             if !text.isEmpty { labelParts.append(TextLine(words: text, page: l.page)) }
         }
