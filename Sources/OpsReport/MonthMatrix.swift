@@ -126,7 +126,7 @@ public enum MonthMatrixParser {
         // A column must have values in at least two rows (or the table has one row).
         let rowsWithValues = body.filter { $0.words.contains { NumberText.isNumeric($0.text) && !isFootnote($0) } }.count
         // Month header words: a column is printed under each, even when every cell of it is empty.
-        let monthHeads = headerLines.flatMap { $0.words.filter { isMonthWord($0.text) } }
+        let monthHeads = headerLines.flatMap(monthCells)
         if rowsWithValues >= 3 {
             // Drop stray numbers: keep columns with two or more values or a month header over
             // them, and single-value columns that sit on the regular column pitch (an OCR layer
@@ -153,6 +153,26 @@ public enum MonthMatrixParser {
         // neighbouring header centres.
         let valueColumns = spans.count
         let heads = distinctColumns(monthHeads)
+        let headSteps = zip(heads, heads.dropFirst()).map { $1.midX - $0.midX }
+        // A header read whole: its cells stand at a regular pitch (none lost in between).
+        let regularHeads = heads.count >= 2 && (headSteps.max() ?? 0) <= TableSettings.standard.regularPitch * (headSteps.min() ?? 0)
+        if regularHeads, spans.count > heads.count {
+            // More value columns than months: a column whose values do not overlap (centred or
+            // left-aligned values of different widths) joins the month it stands under.
+            // Two parts of one column never both hold a value of the same row.
+            func together(_ a: ColumnSpan, _ b: ColumnSpan) -> Bool {
+                body.contains { l in l.words.contains { a.overlap($0.bbox) > 0 } && l.words.contains { b.overlap($0.bbox) > 0 } }
+            }
+            var merged: [ColumnSpan] = []
+            var owner: [Int] = []
+            for sp in spans {
+                let h = heads.indices.min { abs(heads[$0].midX - sp.midX) < abs(heads[$1].midX - sp.midX) }!
+                if let last = owner.last, last == h, !together(merged[merged.count - 1], sp) {
+                    merged[merged.count - 1].x1 = max(merged[merged.count - 1].x1, sp.x1)
+                } else { merged.append(sp); owner.append(h) }
+            }
+            if merged.count == heads.count { spans = merged }
+        }
         if heads.count >= 2, spans.count < heads.count {
             let centres = heads.map(\.midX)
             var anchored: [ColumnSpan] = []
@@ -335,6 +355,24 @@ public enum MonthMatrixParser {
         b.text = String(String.UnicodeScalarView(scalars[(cut + 1)...])); b.bbox.x0 = edge; b.glyphEdges = Array(w.glyphEdges[(cut + 1)...])
         guard NumberText.isNumeric(a.text), NumberText.isNumeric(b.text) else { return [w] }
         return [a, b]
+    }
+
+    /// The month header cells of a header line: each month word with the year printed right
+    /// after it on the same line (`Jul 2018`), as one word.
+    static func monthCells(_ l: TextLine) -> [Word] {
+        var out: [Word] = []
+        for (i, w) in l.words.enumerated() where isMonthWord(w.text) {
+            var cell = w
+            if i + 1 < l.words.count {
+                let y = l.words[i + 1]
+                let em = w.fontSize > 0 ? w.fontSize : w.bbox.height
+                if MonthText.year(y.text) != nil || (y.text.count == 2 && y.text.allSatisfy(\.isNumber)), y.bbox.x0 - w.bbox.x1 < em {
+                    cell.text = w.text + " " + y.text; cell.bbox = w.bbox.union(y.bbox); cell.glyphEdges = []
+                }
+            }
+            out.append(cell)
+        }
+        return out
     }
 
     /// The x-extents of month header words, one per column: words whose extents overlap (a

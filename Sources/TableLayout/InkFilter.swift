@@ -43,13 +43,16 @@ extension InkFilter {
         for w in words {
             let scalars = Array(w.text.unicodeScalars)
             guard check(w), !w.glyphEdges.isEmpty, w.glyphEdges.count == scalars.count else { out.append(w); continue }
+            // Other words' boxes on the line: their ink must not count for this word's glyphs.
+            let others = words.filter { $0 != w && $0.bbox.xOverlap(w.bbox) > 0 && $0.bbox.yOverlap(w.bbox) > 0.5 * min($0.bbox.height, w.bbox.height) }
+                .map { ($0.bbox.x0, $0.bbox.x1) }
             var inked: [Bool] = []
             var left = w.bbox.x0
             let dy = s.glyphInset * w.bbox.height
             for edge in w.glyphEdges {
                 let dx = s.glyphInset * max(0, edge - left)
-                let box = BBox(x0: left + dx, y0: w.bbox.y0 + dy, x1: max(left + dx, edge - dx), y1: w.bbox.y1 - dy)
-                inked.append(darkest(box) < s.inkLevel)
+                guard let free = freePart(of: (left + dx, max(left + dx, edge - dx)), outside: others) else { inked.append(true); left = edge; continue }
+                inked.append(darkest(BBox(x0: free.0, y0: w.bbox.y0 + dy, x1: free.1, y1: w.bbox.y1 - dy)) < s.inkLevel)
                 left = edge
             }
             if inked.allSatisfy({ $0 }) { out.append(w); continue }
@@ -65,5 +68,19 @@ extension InkFilter {
             out.append(v)
         }
         return (out, changed)
+    }
+
+    /// The widest part of `range` that no interval of `others` covers; `nil` when less than
+    /// `TableSettings.minFreeInk` of a point is left (too little to judge).
+    static func freePart(of range: (Double, Double), outside others: [(Double, Double)]) -> (Double, Double)? {
+        var parts = [range]
+        for o in others {
+            parts = parts.flatMap { p -> [(Double, Double)] in
+                guard o.1 > p.0, o.0 < p.1 else { return [p] }
+                return [(p.0, max(p.0, o.0)), (min(p.1, o.1), p.1)].filter { $0.1 > $0.0 }
+            }
+        }
+        guard let best = parts.max(by: { $0.1 - $0.0 < $1.1 - $1.0 }), best.1 - best.0 >= TableSettings.standard.minFreeInk else { return nil }
+        return best
     }
 }

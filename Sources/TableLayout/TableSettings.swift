@@ -12,6 +12,9 @@ public struct TableSettings: Sendable {
     public var digitGroupGap = 0.7
     /// Gaps of one thousands separator agree to within this many em. em.
     public var separatorAgreement = 0.04
+    /// Header cells stand at a regular pitch when the widest step between neighbours is at most
+    /// this many times the narrowest. Ratio.
+    public var regularPitch = 1.5
     /// A numeric word smaller than this fraction of the body's value size is a footnote marker
     /// (superscript), not a value. Ratio.
     public var footnoteSize = 0.85
@@ -27,6 +30,9 @@ public struct TableSettings: Sendable {
     /// A glyph box is shrunk by this fraction of its width (and of the line height) on each
     /// side before looking for its ink. Ratio.
     public var glyphInset = 0.1
+    /// Narrowest part of a glyph box, outside other words' boxes, in which its ink is looked
+    /// for. Points of the rendered page (at 144 dpi, two pixels).
+    public var minFreeInk = 1.0
     /// A rendered grey level (0 black … 255 white) below this is ink.
     public var inkLevel: UInt8 = 160
 
