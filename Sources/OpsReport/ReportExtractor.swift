@@ -72,12 +72,19 @@ public enum ReportExtractor {
     /// `nil` when every glyph has ink (the report stands as read).
     static func inkedTableWords(report: Report, pages: [PDFPage], doc: PDFDocument) -> [PDFPage]? {
         var areas: [Int: BBox] = [:]
+        var columns: [Int: [String: [BBox]]] = [:]
         for (pointer, p) in report.provenance where pointer.hasPrefix("/drivers/") || pointer.contains("/rows/") || pointer.contains("/total") {
             guard p.text.contains(where: \.isNumber) else { continue }
             areas[p.page] = areas[p.page].map { $0.union(p.bbox) } ?? p.bbox
+            let parts = pointer.split(separator: "/")
+            let column = "\(parts.first ?? "")/" + (parts.last.map { $0.allSatisfy(\.isNumber) ? String($0) : "value" } ?? "")
+            if column.hasSuffix("value"), !(pointer.hasSuffix("/days") || pointer.hasSuffix("grand_total") || pointer.hasSuffix("/count") || pointer.hasSuffix("/total")) { continue }
+            columns[p.page, default: [:]][column, default: []].append(p.bbox)
         }
         var out = pages, changed = false
-        for (number, area) in areas {
+        // Only pages whose value columns give cause are rendered (rendering costs as much as reading).
+        let disputed = pagesWithUnbalancedTotals(report)
+        for (number, area) in areas where disputed.contains(number) || InkFilter.needsInkCheck(columns: Array((columns[number] ?? [:]).values)) {
             guard let i = pages.firstIndex(where: { $0.number == number }) else { continue }
             let clip = BBox(x0: area.x0 - 4, y0: area.y0 - 4, x1: area.x1 + 12, y1: area.y1 + 4)
             guard let bitmap = try? doc.render(page: number, scale: inkScale, rotation: pages[i].rotation, clip: clip) else { continue }
@@ -87,6 +94,22 @@ public enum ReportExtractor {
             if r.changed { out[i].words = r.words; changed = true }
         }
         return changed ? out : nil
+    }
+
+    /// Pages printing a total that its table's rows do not add up to (the helpdesk's total row,
+    /// the drivers' grand total): a digit read there may be one a person cannot see.
+    static func pagesWithUnbalancedTotals(_ r: Report) -> Set<Int> {
+        var pages = Set<Int>()
+        if let h = r.helpdesk, !h.total.isEmpty {
+            for j in h.total.indices {
+                let sum = h.rows.reduce(0) { $0 &+ (j < $1.counts.count ? ($1.counts[j] ?? 0) : 0) }
+                if h.total[j] != sum { for p in r.provenance.filter({ $0.key.hasPrefix("/helpdesk/") }).values { pages.insert(p.page) } ; break }
+            }
+        }
+        if let d = r.drivers, let g = d.grandTotal, d.rows.reduce(0, { $0 &+ ($1.days?.hundredths ?? 0) }) != g.hundredths {
+            for p in r.provenance.filter({ $0.key.hasPrefix("/drivers/") }).values { pages.insert(p.page) }
+        }
+        return pages
     }
 
     /// Pixels per point of the ink check (2 = 144 dpi: a 7 pt digit is 14 pixels high).

@@ -84,3 +84,23 @@ extension InkFilter {
         return best
     }
 }
+
+extension InkFilter {
+    /// Whether the value cells of a page's table columns call for the ink check: a column whose
+    /// values are right-aligned (their right edges agree within `TableSettings.alignment` of
+    /// the cells' height) but where a cell reaches further right (a glyph appended, perhaps
+    /// unseen), or a column that is not right-aligned (nothing can be judged from its edges).
+    /// Columns of one cell say nothing.
+    /// - Parameter columns: the cell boxes of each column (PDF points).
+    public static func needsInkCheck(columns: [[BBox]]) -> Bool {
+        let tol = TableSettings.standard.alignment
+        for cells in columns where cells.count >= 2 {
+            let x1 = cells.map(\.x1).sorted()
+            let median = x1[x1.count / 2]
+            let h = cells.map(\.height).sorted()[cells.count / 2]
+            let off = cells.filter { abs($0.x1 - median) > tol * h }
+            if off.contains(where: { $0.x1 > median }) || 3 * off.count > cells.count { return true }
+        }
+        return false
+    }
+}

@@ -33,6 +33,8 @@ public struct TableSettings: Sendable {
     /// Narrowest part of a glyph box, outside other words' boxes, in which its ink is looked
     /// for. Points of the rendered page (at 144 dpi, two pixels).
     public var minFreeInk = 1.0
+    /// Right edges of right-aligned values agree within this fraction of the cells' height. line.
+    public var alignment = 0.25
     /// A rendered grey level (0 black … 255 white) below this is ink.
     public var inkLevel: UInt8 = 160
 

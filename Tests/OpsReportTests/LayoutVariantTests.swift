@@ -42,11 +42,20 @@ final class LayoutVariantTests: XCTestCase {
 
     /// Prints variant `seed`, extracts and reconciles it, and lists every difference from its truth.
     static func check(seed: UInt64, dir: URL) throws -> [String] {
-        let layout = VariantLayout(seed: seed)
-        let content = VariantContent(seed: seed)
         let path = dir.appendingPathComponent("variant-\(seed).pdf").path
-        VariantPrinter(path: path, layout: layout, content: content, seed: seed).print()
         defer { if ProcessInfo.processInfo.environment["OPSREPORT_KEEP_VARIANTS"] == nil { try? FileManager.default.removeItem(atPath: path) } }
+        return check(layout: VariantLayout(seed: seed), content: VariantContent(seed: seed), seed: seed, path: path).problems
+    }
+
+    /// Prints `content` under `layout` to `path`, extracts and reconciles it, and lists every
+    /// difference from what was printed. Also returns the printer (what it did).
+    static func check(layout: VariantLayout, content: VariantContent, seed: UInt64, path: String) -> (problems: [String], printer: VariantPrinter) {
+        let printer = VariantPrinter(path: path, layout: layout, content: content, seed: seed)
+        printer.print()
+        return (verify(path: path, layout: layout, content: content), printer)
+    }
+
+    static func verify(path: String, layout: VariantLayout, content: VariantContent) -> [String] {
         let report: Report
         do { report = try ReportExtractor.extract(path: path) } catch { return ["extract failed: \(error)"] }
         var p: [String] = []

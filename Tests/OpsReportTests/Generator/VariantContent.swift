@@ -1,5 +1,7 @@
 /// The values a generated report prints: its truth. Labels are drawn from pools of realistic
 /// names (and invented ones) so that nothing depends on the corpus's row names.
+import OpsReport
+
 struct VariantContent {
     struct MonthRow { var label: String; var values: [Int?] }
     struct DriverLine { var group: String; var driver: String; var hundredths: Int }
@@ -63,5 +65,21 @@ struct VariantContent {
                                           hundredths: r.chance(0.1) ? 0 : Int.random(in: 1...30_000, using: &r)))
             }
         }
+    }
+}
+
+extension VariantContent {
+    /// The tables of a report's truth file, to be printed again under another layout. Rows
+    /// with empty cells are printed with zeros; the helpdesk total is the sum of its rows.
+    init(report: Report) {
+        let months = report.helpdesk!.months
+        year = Int(months.last!.prefix(4))!; month = Int(months.last!.suffix(2))!
+        self.months = months
+        helpdesk = report.helpdesk!.rows.map { MonthRow(label: $0.category, values: $0.counts.map { $0 ?? 0 }) }
+        let rows = helpdesk
+        helpdeskTotal = (0..<months.count).map { j in rows.map { $0.values[j]! }.reduce(0, +) }
+        website = report.website!.rows.map { MonthRow(label: $0.metric, values: $0.values.map { $0 ?? 0 }) }
+        party = report.partyStatistics!.rows.map { MonthRow(label: $0.measure, values: $0.counts.map { $0 ?? 0 }) }
+        drivers = report.drivers!.rows.map { DriverLine(group: $0.group, driver: $0.driver, hundredths: $0.days?.hundredths ?? 0) }
     }
 }

@@ -55,7 +55,9 @@ extension VariantPrinter {
             let named = [Self.monthShort, Self.monthCorpus, Self.monthFull][MonthNames.allCases.firstIndex(of: layout.monthNames)!][mo - 1]
             switch layout.headerForm {
             case .dashYY: cols.append(["\(Self.monthShort[mo - 1])-\(yy)"])
-            case .wrappedDash: cols.append(r.chance(0.15) ? ["\(Self.monthShort[mo - 1])-\(yy)"] : ["\(Self.monthShort[mo - 1])-", yy])
+            case .wrappedDash:
+                let whole = layout.unwrapped.map { $0.contains(j) } ?? r.chance(0.15)
+                cols.append(whole ? ["\(Self.monthShort[mo - 1])-\(yy)"] : ["\(Self.monthShort[mo - 1])-", yy])
             case .spaceYear: cols.append(["\(named) \(y)"])
             case .wrappedYear: cols.append([named, "\(y)"])
             case .spanningYear:
@@ -130,6 +132,7 @@ extension VariantPrinter {
                     if let v { _ = emitValue(v, x0: x0s[j], x1: x0s[j] + colW[j], baseline: y + 0.9 * s, size: s) }
                 }
                 endPage(); startPage(width: pageW)
+                splitRowPrinted = true
                 if layout.repeatHeader { band() }
                 for (k, l) in row.label.dropFirst().enumerated() { emitLabel(l, x: 60, baseline: y + 0.9 * s + Double(k) * lineH, size: s) }
                 y += Double(row.label.count - 1) * lineH + layout.rowGap * s

@@ -17,6 +17,8 @@ final class VariantPrinter {
     var pageNumber = 0
     /// Draw operations of the current page (drawn at the page's end, shuffled when asked).
     var ops: [() -> Void] = []
+    /// Whether a row was broken by a page break (`VariantLayout.splitRows`).
+    var splitRowPrinted = false
 
     init(path: String, layout: VariantLayout, content: VariantContent, seed: UInt64) {
         c = PDFCanvas(path: path)
@@ -96,6 +98,7 @@ final class VariantPrinter {
 
     func number(_ v: Int?, allowEmpty: Bool) -> String? {
         guard let v else { return nil }
+        if v < 0 { return layout.minus + (number(-v, allowEmpty: allowEmpty) ?? "0") }
         if v == 0 { return layout.zero.isEmpty && !allowEmpty ? "0" : (layout.zero.isEmpty ? nil : layout.zero) }
         let digits = String(v)
         guard !layout.thousands.isEmpty, digits.count > 3 else { return digits }

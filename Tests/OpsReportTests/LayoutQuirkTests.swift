@@ -1,0 +1,118 @@
+import XCTest
+import OpsReport
+
+/// One test per quirk that users of other extractors report (pdfplumber, Tabula, camelot,
+/// Docling), reproduced on our own reports: the tables of the November 2017 report's truth are
+/// printed again with one quirk switched on, and every cell must come back exact with no
+/// `error` finding.
+final class LayoutQuirkTests: XCTestCase {
+    var dir: URL!
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("opsreport-quirks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func content() throws -> VariantContent { VariantContent(report: try Fixtures.truth("2017-11-operations-report")) }
+
+    func assertExact(_ layout: VariantLayout, content c: VariantContent? = nil, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> VariantPrinter {
+        let r = LayoutVariantTests.check(layout: layout, content: try c ?? content(), seed: 7, path: dir.appendingPathComponent("\(name).pdf").path)
+        XCTAssertEqual(r.problems, [], name, file: file, line: line)
+        return r.printer
+    }
+
+    func testPlainLayout() throws { _ = try assertExact(.plain, "plain") }
+
+    /// `Jun-` over `17` in most columns, one `Jul-17` unwrapped and centred on the band, and the
+    /// label column's heading `Category` vertically centred.
+    func testWrappedMonthHeadersWithOneUnwrappedAndCentredCategory() throws {
+        var l = VariantLayout.plain
+        l.headerForm = .wrappedDash; l.unwrapped = [7]; l.labelHeader = true; l.labelHeaderPlacement = 1
+        _ = try assertExact(l, "wrapped-months")
+    }
+
+    /// Month over year on two lines (`Jul` / `2017`).
+    func testMonthOverYear() throws {
+        var l = VariantLayout.plain
+        l.headerForm = .wrappedYear; l.monthNames = .corpus
+        _ = try assertExact(l, "month-over-year")
+    }
+
+    /// Ligature code points (U+FB01 ﬁ) in labels: `Conﬁguration Management` stays the driver.
+    func testLigaturesInLabels() throws {
+        var l = VariantLayout.plain
+        l.ligatures = true
+        _ = try assertExact(l, "ligatures")
+    }
+
+    /// No-break spaces as thousands separators.
+    func testNoBreakSpaceThousands() throws {
+        var l = VariantLayout.plain
+        l.thousands = "\u{00A0}"
+        _ = try assertExact(l, "nbsp")
+    }
+
+    /// Zero counts left as empty cells (the party table).
+    func testZerosLeftEmpty() throws {
+        var l = VariantLayout.plain
+        l.zero = ""
+        _ = try assertExact(l, "empty-zeros")
+    }
+
+    /// A wrapped label broken by a page break: values and the label's start on one page, its
+    /// tail alone on the next under the repeated header.
+    func testRowBrokenByPageBreak() throws {
+        var l = VariantLayout.plain
+        l.splitRows = true
+        var split = false
+        for start in stride(from: 0.5, through: 1.4, by: 0.01) where !split {
+            l.helpdeskStart = start
+            split = try assertExact(l, "split-row-\(Int(start * 100))").splitRowPrinted
+        }
+        XCTAssertTrue(split, "some start position breaks a wrapped row")
+    }
+
+    /// U+2212 MINUS SIGN before a value.
+    func testUnicodeMinus() throws {
+        var l = VariantLayout.plain
+        l.minus = "\u{2212}"
+        var c = try content()
+        // Accessions less withdrawals, as a later layout might print it.
+        let accessions = c.party[0].values.map { $0 ?? 0 }
+        let net: [Int?] = accessions.indices.map { j -> Int? in j % 2 == 0 ? -(accessions[j] + 1) : accessions[j] }
+        c.party.append(.init(label: "Net Change", values: net))
+        XCTAssertTrue(c.party.last!.values.contains { ($0 ?? 0) < 0 })
+        _ = try assertExact(l, content: c, "minus")
+    }
+
+    /// A raised footnote digit after a value (`42.64` followed by a smaller `1`).
+    func testSuperscriptAfterValue() throws {
+        var l = VariantLayout.plain
+        l.superscript = true
+        _ = try assertExact(l, "superscript")
+    }
+
+    /// Text a person cannot see right after a visible value: white on white, and a digit hidden
+    /// under a white box.
+    func testInvisibleTextAfterValue() throws {
+        for hidden in [HiddenText.white, .covered] {
+            var l = VariantLayout.plain
+            l.hidden = hidden
+            _ = try assertExact(l, "hidden-\(hidden)")
+        }
+    }
+
+    /// A header row at 7 pt with cells 2 pt apart.
+    func testSmallHeaderNarrowGaps() throws {
+        var l = VariantLayout.plain
+        l.headerSize = 7; l.size = 7; l.gap = 2
+        _ = try assertExact(l, "narrow")
+    }
+
+    /// Every word drawn twice, a little apart (fake bold), and cells drawn out of reading order.
+    func testFakeBoldAndDrawingOrder() throws {
+        var l = VariantLayout.plain
+        l.fakeBold = 1.0; l.shuffled = true
+        _ = try assertExact(l, "fake-bold")
+    }
+}
