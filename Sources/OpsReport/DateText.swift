@@ -1,3 +1,4 @@
+import TableLayout
 import Foundation
 
 /// Parses printed dates into ISO `YYYY-MM-DD`.

@@ -1,3 +1,4 @@
+import TableLayout
 /// A number of days with two decimal places, held exactly as integer hundredths.
 ///
 /// Sums are done on `hundredths` (never in binary floating point). Encodes as a JSON number
@@ -25,4 +26,9 @@ public struct Days: Codable, Sendable, Hashable, Comparable, CustomStringConvert
         var c = encoder.singleValueContainer()
         try c.encode(doubleValue)
     }
+}
+
+extension NumberText {
+    /// Parses days with up to two decimals: `"448.12"`, `"5.30"`, `"-"` (0). `nil` otherwise.
+    public static func parseDays(_ text: String) -> Days? { parseHundredths(text).map(Days.init(hundredths:)) }
 }

@@ -77,8 +77,8 @@ public enum MonthMatrixParser {
     static func parseSegment(_ raw: [TextLine], period: String?, previous: MonthMatrix?) -> MonthMatrix? {
         // Thousands groups split at a (no-break, thin) space: join them when the joined reading
         // gives as many value columns as the header has months, or the split one does not.
-        guard let gap = separatorGap(raw) else { return parseSegment(lines: raw, period: period, previous: previous) }
-        let joined = raw.map { joinDigitGroups($0, separatorGap: gap) }
+        guard let gap = DigitGroups.separatorGap(raw) else { return parseSegment(lines: raw, period: period, previous: previous) }
+        let joined = raw.map { DigitGroups.joinDigitGroups($0, separatorGap: gap) }
         guard joined != raw else { return parseSegment(lines: raw, period: period, previous: previous) }
         let a = parseSegment(lines: joined, period: period, previous: previous)
         let b = parseSegment(lines: raw, period: period, previous: previous)
@@ -120,118 +120,17 @@ public enum MonthMatrixParser {
         guard !numericWords.isEmpty else { return nil }
         let sizes = numericWords.map(\.fontSize).sorted()
         let bodySize = sizes[sizes.count / 2]
-        func isFootnote(_ w: Word) -> Bool { bodySize > 0 && w.fontSize > 0 && w.fontSize < 0.85 * bodySize }
+        func isFootnote(_ w: Word) -> Bool { bodySize > 0 && w.fontSize > 0 && w.fontSize < TableSettings.standard.footnoteSize * bodySize }
         let clean = numericWords.filter { !isFootnote($0) }
-        var spans = ColumnClusters.spans(of: clean.map(\.bbox))
-        // A column must have values in at least two rows (or the table has one row).
-        let rowsWithValues = body.filter { $0.words.contains { NumberText.isNumeric($0.text) && !isFootnote($0) } }.count
-        // Month header words: a column is printed under each, even when every cell of it is empty.
-        let monthHeads = headerLines.flatMap(monthCells)
-        if rowsWithValues >= 3 {
-            // Drop stray numbers: keep columns with two or more values or a month header over
-            // them, and single-value columns that sit on the regular column pitch (an OCR layer
-            // may keep one value of a column).
-            let supported = spans.filter { s in
-                clean.filter { s.overlap($0.bbox) > 0 }.count >= 2 || monthHeads.contains { s.overlap($0.bbox) > 0 }
+        // Month header cells: a column is printed under each, even when every cell of it is empty.
+        let (spans, valueColumns) = ValueColumns.columns(values: clean, body: Array(body), headerCells: headerLines.flatMap(monthCells))
+        guard !spans.isEmpty else { return nil }
+        let rows = GridRows.rows(body: Array(body), spans: spans, isValue: NumberText.isNumeric, skip: { isFootnote($0) && NumberText.isNumeric($0.text) })
+            .map { r in
+                let words = r.labelLines.flatMap(\.words)
+                return MonthMatrix.Row(label: WrappedText.join(r.labelLines.map { cleanLabel($0.text) }),
+                                       labelCell: words.isEmpty ? nil : Cell(words: words), cells: r.cells)
             }
-            let gaps = zip(supported, supported.dropFirst()).map { $1.midX - $0.midX }.sorted()
-            if gaps.count >= 2 {
-                let pitch = gaps[0]
-                spans = spans.filter { s in
-                    supported.contains(s) || supported.contains { k in
-                        let d = abs(s.midX - k.midX) / pitch
-                        return d >= 0.75 && abs(d - d.rounded()) < 0.25
-                    }
-                }
-            } else {
-                spans = supported
-            }
-        }
-        // The month header says how many columns the table has. When the values' extents do not
-        // give that many (centred or left-aligned values 2 pt apart, whole columns left empty),
-        // each header cell anchors its column: the columns split the row midway between
-        // neighbouring header centres.
-        let valueColumns = spans.count
-        let heads = distinctColumns(monthHeads)
-        let headSteps = zip(heads, heads.dropFirst()).map { $1.midX - $0.midX }
-        // A header read whole: its cells stand at a regular pitch (none lost in between).
-        let regularHeads = heads.count >= 2 && (headSteps.max() ?? 0) <= TableSettings.standard.regularPitch * (headSteps.min() ?? 0)
-        if regularHeads, spans.count > heads.count {
-            // More value columns than months: a column whose values do not overlap (centred or
-            // left-aligned values of different widths) joins the month it stands under.
-            // Two parts of one column never both hold a value of the same row.
-            func together(_ a: ColumnSpan, _ b: ColumnSpan) -> Bool {
-                body.contains { l in l.words.contains { a.overlap($0.bbox) > 0 } && l.words.contains { b.overlap($0.bbox) > 0 } }
-            }
-            var merged: [ColumnSpan] = []
-            var owner: [Int] = []
-            for sp in spans {
-                let h = heads.indices.min { abs(heads[$0].midX - sp.midX) < abs(heads[$1].midX - sp.midX) }!
-                if let last = owner.last, last == h, !together(merged[merged.count - 1], sp) {
-                    merged[merged.count - 1].x1 = max(merged[merged.count - 1].x1, sp.x1)
-                } else { merged.append(sp); owner.append(h) }
-            }
-            if merged.count == heads.count { spans = merged }
-        }
-        if heads.count >= 2, spans.count < heads.count {
-            let centres = heads.map(\.midX)
-            var anchored: [ColumnSpan] = []
-            for (j, c) in centres.enumerated() {
-                let left = j == 0 ? c - (centres[1] - c) / 2 : (centres[j - 1] + c) / 2
-                let right = j == centres.count - 1 ? c + (c - centres[j - 1]) / 2 : (c + centres[j + 1]) / 2
-                anchored.append(ColumnSpan(x0: left, x1: right))
-            }
-            // The first column starts at its leftmost value (label text may come close).
-            let firstValues = clean.filter { anchored[0].overlap($0.bbox) > 0.5 * $0.bbox.width }.map(\.bbox.x0)
-            anchored[0].x0 = max(anchored[0].x0, min(firstValues.min() ?? heads[0].x0, heads[0].x0))
-            spans = anchored
-        } else if let firstValue = spans.first, spans.count >= 2 {
-            // Columns whose cells are all empty: the header word's extent, where no value column is.
-            let steps = zip(spans, spans.dropFirst()).map { $1.midX - $0.midX }.sorted()
-            let pitch = steps[steps.count / 2]
-            for h in monthHeads where h.bbox.x0 >= firstValue.x0 - 0.5 * h.bbox.width
-                && !spans.contains(where: { $0.overlap(h.bbox) > 0 || abs($0.midX - h.bbox.midX) < 0.5 * pitch }) {
-                spans.append(ColumnSpan(x0: h.bbox.x0, x1: h.bbox.x1))
-            }
-            spans.sort { $0.x0 < $1.x0 }
-        }
-        guard let firstSpan = spans.first else { return nil }
-        let labelLimit = firstSpan.x0 - 2
-
-        var anchors: [TextLine] = []
-        var labels: [TextLine] = []
-        for l in body {
-            var values: [Word] = [], text: [Word] = []
-            for w in l.words.flatMap({ splitAcrossColumns($0, spans) }) {
-                if isFootnote(w) && NumberText.isNumeric(w.text) { continue }
-                // Whatever is printed inside a value column is that cell's printed text, even
-                // when OCR damage makes it unreadable as a number ("bi", "te}"); the reconciler
-                // judges it. Text left of the first column is label text.
-                if w.bbox.x1 <= labelLimit {
-                    text.append(w)
-                } else if spans.contains(where: { $0.overlap(w.bbox) > 0 }) {
-                    values.append(w)
-                } else if w.bbox.midX < labelLimit, !NumberText.isNumeric(w.text) {
-                    text.append(w)
-                }
-            }
-            if !values.isEmpty { anchors.append(TextLine(words: values, page: l.page)) }
-            if !text.isEmpty { labels.append(TextLine(words: text, page: l.page)) }
-        }
-        let bands = RowBands.build(anchors: mergeSplitAnchors(anchors, spans: spans), labels: labels)
-
-        var rows: [MonthMatrix.Row] = []
-        for band in bands {
-            var cells = [Cell?](repeating: nil, count: spans.count)
-            var byColumn: [Int: [Word]] = [:]
-            for w in band.anchor?.words ?? [] {
-                if let c = ColumnClusters.index(of: w.bbox, in: spans) { byColumn[c, default: []].append(w) }
-            }
-            for (c, ws) in byColumn { cells[c] = Cell(words: ws) }
-            let labelWords = band.labelLines.flatMap(\.words)
-            let label = WrappedText.join(band.labelLines.map { cleanLabel($0.text) })
-            rows.append(MonthMatrix.Row(label: label, labelCell: labelWords.isEmpty ? nil : Cell(words: labelWords), cells: cells))
-        }
 
         // Months from the header band.
         let centres = spans.map(\.midX)
@@ -302,59 +201,9 @@ public enum MonthMatrixParser {
     }
 
     /// Month headers printed so close together that they arrive glued (`Aug-20Sep-20`,
-    /// `Mar-Apr-`, `OctoberNovember`, `2020Jan` from `Dec 2020` `Jan 2021`): split before a
-    /// capital letter that follows a digit, a hyphen or a small letter, when every piece names a
-    /// month or a year. Each piece is boxed by its glyphs (or, without glyph
-    /// edges, by its share of the characters).
+    /// `Mar-Apr-`, `OctoberNovember`, `2020Jan`): split where every piece is a month or a year.
     static func splitGluedMonths(_ line: TextLine) -> TextLine {
-        var out: [Word] = []
-        var changed = false
-        for w in line.words {
-            let scalars = Array(w.text.unicodeScalars)
-            var cuts: [Int] = []
-            for i in 1..<max(1, scalars.count) where scalars[i].properties.isUppercase
-                && (("0"..."9").contains(scalars[i - 1]) || scalars[i - 1] == "-" || scalars[i - 1].properties.isLowercase) { cuts.append(i) }
-            guard !cuts.isEmpty else { out.append(w); continue }
-            let bounds = [0] + cuts + [scalars.count]
-            let pieces = zip(bounds, bounds.dropFirst()).map { (a: $0, b: $1) }
-            let texts = pieces.map { String(String.UnicodeScalarView(scalars[$0.a..<$0.b])) }
-            guard texts.allSatisfy({ isMonthWord($0) || MonthText.year($0) != nil }), texts.contains(where: isMonthWord) else { out.append(w); continue }
-            let exact = w.glyphEdges.count == scalars.count
-            func x(_ k: Int) -> Double {
-                if k == 0 { return w.bbox.x0 }
-                return exact ? w.glyphEdges[k - 1] : w.bbox.x0 + w.bbox.width * Double(k) / Double(scalars.count)
-            }
-            for p in pieces {
-                var part = w
-                part.text = String(String.UnicodeScalarView(scalars[p.a..<p.b]))
-                part.bbox = BBox(x0: x(p.a), y0: w.bbox.y0, x1: x(p.b), y1: w.bbox.y1)
-                part.glyphEdges = exact ? Array(w.glyphEdges[p.a..<p.b]) : []
-                out.append(part)
-            }
-            changed = true
-        }
-        return changed ? TextLine(words: out, page: line.page) : line
-    }
-
-    /// Two values of neighbouring columns printed so close that they arrive as one word
-    /// (`483115` for `483` `115`): split at the glyph edge nearest the boundary between the two
-    /// columns it straddles, when each side holds at least one whole glyph.
-    static func splitAcrossColumns(_ w: Word, _ spans: [ColumnSpan]) -> [Word] {
-        let scalars = Array(w.text.unicodeScalars)
-        guard scalars.count >= 2, w.glyphEdges.count == scalars.count, NumberText.isNumeric(w.text) || w.text.allSatisfy(\.isNumber) else { return [w] }
-        let touched = spans.indices.filter { spans[$0].overlap(w.bbox) > 0 }
-        guard touched.count == 2 else { return [w] }
-        let boundary = (spans[touched[0]].x1 + spans[touched[1]].x0) / 2
-        guard let cut = w.glyphEdges.dropLast().indices.min(by: { abs(w.glyphEdges[$0] - boundary) < abs(w.glyphEdges[$1] - boundary) }) else { return [w] }
-        let edge = w.glyphEdges[cut]
-        let glyph = w.bbox.width / Double(scalars.count)
-        guard abs(edge - boundary) < glyph, spans[touched[0]].overlap(BBox(x0: w.bbox.x0, y0: 0, x1: edge, y1: 1)) > 0.5 * glyph,
-              spans[touched[1]].overlap(BBox(x0: edge, y0: 0, x1: w.bbox.x1, y1: 1)) > 0.5 * glyph else { return [w] }
-        var a = w, b = w
-        a.text = String(String.UnicodeScalarView(scalars[...cut])); a.bbox.x1 = edge; a.glyphEdges = Array(w.glyphEdges[...cut])
-        b.text = String(String.UnicodeScalarView(scalars[(cut + 1)...])); b.bbox.x0 = edge; b.glyphEdges = Array(w.glyphEdges[(cut + 1)...])
-        guard NumberText.isNumeric(a.text), NumberText.isNumeric(b.text) else { return [w] }
-        return [a, b]
+        GluedWords.split(line) { pieces in pieces.allSatisfy { isMonthWord($0) || MonthText.year($0) != nil } && pieces.contains(where: isMonthWord) }
     }
 
     /// The month header cells of a header line: each month word with the year printed right
@@ -371,20 +220,6 @@ public enum MonthMatrixParser {
                 }
             }
             out.append(cell)
-        }
-        return out
-    }
-
-    /// The x-extents of month header words, one per column: words whose extents overlap (a
-    /// header repeated on a wrapped line) are one column. Left to right.
-    static func distinctColumns(_ words: [Word]) -> [ColumnSpan] {
-        var out: [ColumnSpan] = []
-        for w in words.sorted(by: { $0.bbox.midX < $1.bbox.midX }) {
-            if let last = out.last, last.overlap(w.bbox) > 0 {
-                out[out.count - 1] = ColumnSpan(x0: min(last.x0, w.bbox.x0), x1: max(last.x1, w.bbox.x1))
-            } else {
-                out.append(ColumnSpan(x0: w.bbox.x0, x1: w.bbox.x1))
-            }
         }
         return out
     }
@@ -478,66 +313,6 @@ public enum MonthMatrixParser {
         return (index.map { MonthText.period($0! / 12, $0! % 12 + 1) }, inferred)
     }
 
-    /// Merges value lines that a skewed scan split into two: vertically within half a line and
-    /// holding values in different columns.
-    static func mergeSplitAnchors(_ anchors: [TextLine], spans: [ColumnSpan]) -> [TextLine] {
-        var out: [TextLine] = []
-        for a in anchors.sorted(by: { $0.midY < $1.midY }) {
-            if let i = out.indices.last(where: { abs(out[$0].midY - a.midY) < 0.55 * max(a.height, a.fontSize) }) {
-                let used = Set(out[i].words.compactMap { ColumnClusters.index(of: $0.bbox, in: spans) })
-                if a.words.allSatisfy({ ColumnClusters.index(of: $0.bbox, in: spans).map { !used.contains($0) } ?? true }) {
-                    out[i] = TextLine(words: out[i].words + a.words, page: a.page); continue
-                }
-            }
-            out.append(a)
-        }
-        return out
-    }
 
-    /// Whether `w` may be a 3-digit thousands group following `last` on one line.
-    static func isGroupPair(_ last: Word, _ w: Word, settings: TableSettings) -> Bool {
-        let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
-        let gap = w.bbox.x0 - last.bbox.x1
-        return w.text.count == 3 && w.text.allSatisfy(\.isNumber) && last.text.last?.isNumber == true && last.text.count <= 7
-            && gap > 0 && gap < settings.digitGroupGap * em && abs(w.bbox.midY - last.bbox.midY) < 0.3 * w.bbox.height
-    }
 
-    /// The width of the space printed inside numbers (`1 109` with a no-break or thin space):
-    /// the most common gap among candidate pairs of a number and a following 3-digit group.
-    /// The separator is one glyph, so its gaps agree to `TableSettings.separatorAgreement` em;
-    /// gaps between columns vary with the widths of right-aligned values. `nil` without pairs.
-    static func separatorGap(_ lines: [TextLine], settings: TableSettings = .standard) -> Double? {
-        var gaps: [(gap: Double, em: Double)] = []
-        for l in lines {
-            for (a, b) in zip(l.words, l.words.dropFirst()) where isGroupPair(a, b, settings: settings) {
-                gaps.append((b.bbox.x0 - a.bbox.x1, b.fontSize > 0 ? b.fontSize : 0.85 * b.bbox.height))
-            }
-        }
-        guard !gaps.isEmpty else { return nil }
-        var best = gaps[0].gap, bestCount = 0
-        for g in gaps {
-            let c = gaps.filter { abs($0.gap - g.gap) <= settings.separatorAgreement * g.em }.count
-            if c > bestCount { best = g.gap; bestCount = c }
-        }
-        return best
-    }
-
-    /// Joins thousands groups split by a (no-break, thin) space: `12` `345` → one word
-    /// `12 345`, when their gap is the separator's (`separatorGap`).
-    static func joinDigitGroups(_ line: TextLine, separatorGap gap: Double, settings: TableSettings = .standard) -> TextLine {
-        var out: [Word] = []
-        for w in line.words {
-            let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
-            if let last = out.last, isGroupPair(last, w, settings: settings),
-               abs((w.bbox.x0 - last.bbox.x1) - gap) <= settings.separatorAgreement * em {
-                var m = last
-                m.text = last.text + " " + w.text
-                m.bbox = last.bbox.union(w.bbox)
-                out[out.count - 1] = m
-            } else {
-                out.append(w)
-            }
-        }
-        return TextLine(words: out, page: line.page)
-    }
 }

@@ -1,3 +1,4 @@
+import TableLayout
 import Foundation
 
 /// Parses month column headers and month names.

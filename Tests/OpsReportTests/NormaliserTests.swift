@@ -1,5 +1,6 @@
 import XCTest
 @testable import OpsReport
+import TableLayout
 
 final class NormaliserTests: XCTestCase {
     func testCounts() {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Normalises printed numbers.
+/// Reads printed numbers: counts and two-decimal amounts, thousands separators of every kind
+/// (comma, no-break, thin and figure spaces), minus and dash variants, `-` or `–` alone as zero.
 public enum NumberText {
     /// NFKC-normalises `text` and maps dash and minus variants (U+2010…U+2015, U+2212) to "-".
     public static func normalise(_ text: String) -> String {
@@ -56,10 +57,11 @@ public enum NumberText {
         return value
     }
 
-    /// Parses days with up to two decimals: `"448.12"`, `"5.30"`, `"-"` (0). `nil` otherwise.
-    public static func parseDays(_ text: String) -> Days? {
+    /// Parses an amount with up to two decimals, in hundredths: `"448.12"` → 44812, `"5.3"` →
+    /// 530, `"-"` → 0, `"−1.50"` → −150. `nil` otherwise (letters, three decimals).
+    public static func parseHundredths(_ text: String) -> Int? {
         let t = normalise(text)
-        if isZeroDash(t) { return Days(hundredths: 0) }
+        if isZeroDash(t) { return 0 }
         var u = Array(t.utf8)
         let negative = u.count >= 2 && u[0] == 0x2D
         if negative { u.removeFirst() }
@@ -71,7 +73,7 @@ public enum NumberText {
             guard (1...2).contains(f.count), f.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
             frac = f.reduce(0) { $0 * 10 + Int($1 - 0x30) } * (f.count == 1 ? 10 : 1)
         }
-        return Days(hundredths: (negative ? -1 : 1) * (whole * 100 + frac))
+        return (negative ? -1 : 1) * (whole * 100 + frac)
     }
 
     static func parseDecimal(_ t: String) -> Double? {
