@@ -18,5 +18,5 @@ public enum AuditTolerances {
     /// Height used for a cell box with no height (a degenerate bbox), in PDF points.
     public static let minimumCellHeight = 6.0
     /// Size of a series chart, in CSS pixels.
-    public static let chartWidth = 640.0, chartHeight = 170.0
+    public static let chartWidth = 420.0, chartHeight = 130.0
 }
