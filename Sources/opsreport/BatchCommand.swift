@@ -23,14 +23,14 @@ struct BatchCommand: ParsableCommand {
             error, 130 interrupted.
             """)
 
-    @Argument(help: "The folder holding the reports (searched recursively).") var directory: String
-    @Option(name: .shortAndLong, help: "Folder for the per-report JSON files.") var out: String = "opsreport-out"
-    @Option(help: "SQLite database file (default: OUT/opsreport.sqlite).") var db: String?
+    @Argument(help: "The folder holding the reports (searched recursively).", completion: .directory) var directory: String
+    @Option(name: .shortAndLong, help: "Folder for the per-report JSON files.", completion: .directory) var out: String = "opsreport-out"
+    @Option(help: "SQLite database file (default: OUT/opsreport.sqlite).", completion: .file(extensions: ["sqlite", "db"])) var db: String?
     @Option(name: .shortAndLong, help: "Worker processes run at once.") var jobs: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
     @Flag(help: "Convert again files already recorded for this tool version.") var force = false
     @Flag(help: "Convert again files recorded as failed for a lasting reason (damaged, not_a_report, …); crashes and timeouts are retried anyway.") var retryFailed = false
     @Option(help: "Seconds a worker may spend on one file before it is killed.") var timeout: Double = 120
-    @Option(help: "Write tidy CSVs and datapackage.json into this folder.") var csv: String?
+    @Option(help: "Write tidy CSVs and datapackage.json into this folder.", completion: .directory) var csv: String?
     @Option(help: "Password passed to every worker, for encrypted PDFs.") var password: String?
     @Option(help: ArgumentHelp("Worker executable (testing).", visibility: .hidden)) var worker: String?
 
@@ -40,6 +40,11 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), !isDir.boolValue {
+            CLIOutput.error("\(directory): is a file, not a folder. Give the folder that holds the report PDFs; to convert one file, use `opsreport extract \(directory)`.")
+            throw ExitCode(4)
+        }
         let logger = Logger(label: "opsreport.batch") { StreamLogHandler.standardError(label: $0) }
         guard let exe = worker ?? ChildProcessExecutable.current else {
             logger.error("cannot find this program's executable to start workers")
