@@ -60,7 +60,7 @@ public final class ArchiveStore: @unchecked Sendable {
         var config = Configuration()
         config.journalMode = .wal
         config.busyMode = .timeout(10)
-        dbQueue = try DatabaseQueue(path: path, configuration: config)
+        dbQueue = try Self.open(path: path, configuration: config)
         try Self.migrate(dbQueue)
     }
 
@@ -108,6 +108,7 @@ public final class ArchiveStore: @unchecked Sendable {
     }
 
     static func insertValues(_ db: Database, _ id: Int64, _ r: Report) throws {
+        try StoreProvenance.insert(db, id, r)
         let n = r.narrative
         let narrative: [(String, DatabaseValueConvertible?)] = [
             ("resource_days_total", n.resourceDaysTotal.map { Double($0.hundredths) / 100 }),

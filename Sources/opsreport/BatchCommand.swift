@@ -31,6 +31,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Convert again files recorded as failed for a lasting reason (damaged, not_a_report, …); crashes and timeouts are retried anyway.") var retryFailed = false
     @Option(help: "Seconds a worker may spend on one file before it is killed.") var timeout: Double = 120
     @Option(help: "Write tidy CSVs and datapackage.json into this folder.", completion: .directory) var csv: String?
+    @Flag(help: "Start each CSV with a UTF-8 byte order mark, so that Excel reads non-ASCII text right.") var csvBom = false
     @Option(help: "Password passed to every worker, for encrypted PDFs.") var password: String?
     @Option(help: ArgumentHelp("Worker executable (testing).", visibility: .hidden)) var worker: String?
 
@@ -58,6 +59,7 @@ struct BatchCommand: ParsableCommand {
         config.retryFailed = retryFailed
         config.timeout = timeout
         config.csvDirectory = csv
+        config.csvBOM = csvBom
         config.password = password
         let runner = BatchRunner(configuration: config, progress: makeBatchProgress(logger: logger))
         // Ctrl-C / SIGTERM: stop starting files, kill the workers, print the summary so far (exit
