@@ -34,6 +34,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Start each CSV with a UTF-8 byte order mark, so that Excel reads non-ASCII text right.") var csvBom = false
     @Option(help: "Password passed to every worker, for encrypted PDFs.") var password: String?
     @Option(help: ArgumentHelp("Worker executable (testing).", visibility: .hidden)) var worker: String?
+    @OptionGroup(title: "Logging") var logging: LoggingOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -46,7 +47,7 @@ struct BatchCommand: ParsableCommand {
             CLIOutput.error("\(directory): is a file, not a folder. Give the folder that holds the report PDFs; to convert one file, use `opsreport extract \(directory)`.")
             throw ExitCode(4)
         }
-        let logger = Logger(label: "opsreport.batch") { StreamLogHandler.standardError(label: $0) }
+        let logger = logging.logger(label: "opsreport.batch")
         guard let exe = worker ?? ChildProcessExecutable.current else {
             logger.error("cannot find this program's executable to start workers")
             throw ExitCode(4)
@@ -61,7 +62,9 @@ struct BatchCommand: ParsableCommand {
         config.csvDirectory = csv
         config.csvBOM = csvBom
         config.password = password
-        let runner = BatchRunner(configuration: config, progress: makeBatchProgress(logger: logger))
+        // --quiet: no bar, only the failures (warnings) and the summary.
+        let progress = logging.quiet ? LogProgress(logger: logger) : makeBatchProgress(logger: logger)
+        let runner = BatchRunner(configuration: config, progress: progress)
         // Ctrl-C / SIGTERM: stop starting files, kill the workers, print the summary so far (exit
         // 130); a second signal ends the process at once.
         let signals = InterruptSignals { sig in
