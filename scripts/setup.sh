@@ -15,6 +15,7 @@ pkg-config --exists tesseract 2>/dev/null || need+=(libtesseract-dev)     # OCR 
 pkg-config --exists xlsxwriter 2>/dev/null || need+=(libxlsxwriter-dev)   # xlsx output
 command -v chromium >/dev/null || need+=(chromium)                        # browser tests of the audit page
 command -v qpdf >/dev/null || need+=(qpdf)                                # test fixtures made from the corpus
+command -v sqlite3 >/dev/null || need+=(sqlite3)                          # the README's database example
 if [ "${#need[@]}" -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "setup: installing ${need[*]}" >&2
