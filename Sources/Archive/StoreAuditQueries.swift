@@ -16,25 +16,20 @@ public struct ArchivedReport: Equatable, Sendable {
     public var pages: Int?
 }
 
-/// One month of a consolidated series (`monthly_series`), with what the audit marks on it.
+/// One month of a consolidated series (`monthly_series`), with what the audit marks on it. The
+/// series point's fields (`table`, `measure`, `month`, `value`, `unit`, `sourceReportId`,
+/// `reportCount`, `distinctValues`, …) read through.
+@dynamicMemberLookup
 public struct AuditSeriesMonth: Equatable, Sendable {
-    public var table: String
-    public var measure: String
-    /// `YYYY-MM`.
-    public var month: String
-    public var value: Double
-    /// `days` or `count`.
-    public var unit: String
-    /// The report that printed the value kept (`reports.id`) and the value's JSON Pointer there.
-    public var sourceReportId: Int64
+    public var point: SeriesPoint
+    /// The JSON Pointer of the value kept, in its source report.
     public var sourcePointer: String
-    /// Reports printing this month, and distinct values among them.
-    public var reportCount: Int
-    public var distinctValues: Int
-    /// Some reports print another value (`n_values > 1`).
-    public var disputed: Bool
     /// A `restatement` finding is about this month of this series.
     public var restated: Bool
+    /// Some reports print another value (`n_values > 1`).
+    public var disputed: Bool { point.disagree }
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<SeriesPoint, T>) -> T { point[keyPath: keyPath] }
 }
 
 extension ArchiveStore {
@@ -78,14 +73,10 @@ extension ArchiveStore {
                  WHERE f.code = 'restatement'
                 """).map { "\($0[0] as String? ?? "")\u{1F}\($0[1] as String? ?? "")\u{1F}\($0[2] as String? ?? "")" })
             return try Row.fetchAll(db, sql: """
-                SELECT table_name, measure, month, value, unit, source_report_id, source_pointer, n_reports, n_values, disagree
-                  FROM monthly_series WHERE month IS NOT NULL ORDER BY table_name, measure, month
+                SELECT * FROM monthly_series WHERE month IS NOT NULL ORDER BY table_name, measure, month
                 """).map { r in
                 let key = "\(r["table_name"] as String)\u{1F}\(r["measure"] as String)\u{1F}\(r["month"] as String)"
-                return AuditSeriesMonth(table: r["table_name"], measure: r["measure"], month: r["month"], value: r["value"],
-                                        unit: r["unit"], sourceReportId: r["source_report_id"], sourcePointer: r["source_pointer"],
-                                        reportCount: r["n_reports"], distinctValues: r["n_values"],
-                                        disputed: (r["disagree"] as Int? ?? 0) != 0, restated: restated.contains(key))
+                return AuditSeriesMonth(point: Self.seriesPoint(r), sourcePointer: r["source_pointer"], restated: restated.contains(key))
             }
         }
     }

@@ -15,14 +15,14 @@ public struct ArchiveAudit: Sendable {
     /// Archive findings that belong to no report (`archive_gap`).
     public var archiveFindings: [Finding]
 
-    /// Reads the database at `path` (opened as the batch opens it: an older schema is migrated).
+    /// Reads the database at `path`, read-only (it is not changed, nor migrated).
     /// - Throws: `AuditError.notADatabase` when the file is missing or not an OpsReport database.
     public static func load(path: String) throws -> ArchiveAudit {
         guard FileManager.default.fileExists(atPath: path) else { throw AuditError.notADatabase(path: path, reason: "no such file") }
         let store: ArchiveStore
         let rows: [ArchivedReport]
         do {
-            store = try ArchiveStore(path: path)
+            store = try ArchiveStore(readOnlyPath: path)
             rows = try store.archivedReports()
         } catch {
             throw AuditError.notADatabase(path: path, reason: "\(error)")
@@ -57,14 +57,12 @@ public struct ArchiveAudit: Sendable {
 public enum AuditError: Error, Equatable, Sendable {
     case notADatabase(path: String, reason: String)
     case notAReportJSON(path: String, reason: String)
-    case unknownInput(path: String)
 
     /// A sentence naming the file, the reason and what to do.
     public var message: String {
         switch self {
         case let .notADatabase(p, r): return "\(p): not an OpsReport batch database (\(r)). Give a database written by `opsreport batch`."
         case let .notAReportJSON(p, r): return "\(p): not a report JSON (\(r)). Give a report JSON written by `opsreport extract`."
-        case let .unknownInput(p): return "\(p): neither a PDF, a report JSON nor an SQLite database. Give REPORT.pdf, REPORT.json or DB.sqlite."
         }
     }
 }

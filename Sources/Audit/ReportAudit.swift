@@ -32,9 +32,13 @@ public struct ReportAudit: Sendable {
     /// A report JSON written by `extract` (or `reconcile -o`). Its PDF is looked for at
     /// `source.file` as written, then next to the JSON; when neither is there, or the bytes no
     /// longer have `source.sha256`, the audit has no crops and says why.
-    /// - Throws: `DecodingError` when `data` is not a report JSON.
+    /// - Throws: `DecodingError` when `data` is not a report JSON; `AuditError.notAReportJSON`
+    ///   when it has no period and nothing located (no provenance, no findings).
     public static func fromJSON(_ data: Data, name: String, jsonDirectory: String?, password: String? = nil) throws -> ReportAudit {
         let report = try ReportCoding.decode(data)
+        guard report.period != nil || !report.provenance.isEmpty || !report.findings.isEmpty else {
+            throw AuditError.notAReportJSON(path: name, reason: "it has no period, no provenance and no findings")
+        }
         let (pdf, note) = locatePDF(report.source, near: jsonDirectory)
         return ReportAudit(name: name, report: report, pdfPath: pdf, pdfNote: note, password: password)
     }

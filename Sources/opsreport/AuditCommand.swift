@@ -6,9 +6,11 @@ import OpsReport
 /// `opsreport audit REPORT.pdf|REPORT.json|DB.sqlite [-o audit.html]`: one self-contained HTML
 /// page showing what the tool read and why it doubts a value.
 ///
-/// Exit status: 0 the page was written; 2 the input is unusable (a JSON that is not a report, a
-/// file that is not a batch database, or none of the three); 10–18 a PDF that cannot be
-/// extracted (as `extract`); 64 usage; 73 the output cannot be written.
+/// The input's kind is told by its first bytes: `SQLite format 3` a database, `{` a report JSON,
+/// anything else a PDF. Exit status: 0 the page was written; 2 the input is unusable (a JSON that
+/// is not a report, an SQLite file that is not a batch database); 10–18 a file that cannot be
+/// extracted as a PDF (as `extract`: 12 for a file that is none of the three); 64 usage; 73 the
+/// output cannot be written.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
@@ -75,7 +77,9 @@ struct AuditCommand: ParsableCommand {
             let dir = source.name == StandardStreams.dash ? FileManager.default.currentDirectoryPath
                 : URL(fileURLWithPath: source.path).deletingLastPathComponent().path
             let audit: ReportAudit
-            do { audit = try ReportAudit.fromJSON(data, name: source.name, jsonDirectory: dir, password: password) } catch {
+            do { audit = try ReportAudit.fromJSON(data, name: source.name, jsonDirectory: dir, password: password) } catch let e as AuditError {
+                throw e
+            } catch {
                 throw AuditError.notAReportJSON(path: source.name, reason: (error as? DecodingError).map(ReconcileCommand.describe) ?? "\(error)")
             }
             return AuditPage(title: "OpsReport audit — \(source.name)", reports: [PreparedReport(audit)])

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 @testable import Audit
 import OpsReport
@@ -83,5 +84,49 @@ final class AuditInputTests: AuditPageTestCase {
         let serialised = hostile.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         XCTAssertEqual(dom.components(separatedBy: serialised).count - 1, 4, "title, heading, printed, rationale")
         XCTAssertTrue(dom.contains("<title>/drivers/rows/0/driver: " + serialised), "the cell's tooltip")
+    }
+
+    func testUnusableInputsHaveDistinctStatusesAndAreNotChanged() throws {
+        // An SQLite file that is not a batch database: refused, and not touched (no migration).
+        let foreign = dir.appendingPathComponent("other.sqlite")
+        try DatabaseQueue(path: foreign.path).write { try $0.execute(sql: "CREATE TABLE t(x); INSERT INTO t VALUES (1)") }
+        let before = try Data(contentsOf: foreign)
+        let db = try CLI.run(["audit", foreign.path, "-o", dir.appendingPathComponent("a.html").path])
+        XCTAssertEqual(db.status, 2, db.stderr)
+        XCTAssertTrue(db.stderr.contains("not an OpsReport batch database"), db.stderr)
+        XCTAssertEqual(try Data(contentsOf: foreign), before)
+        // A JSON that is not a report.
+        let json = dir.appendingPathComponent("x.json")
+        try Data("{\"rows\": [1, 2]}".utf8).write(to: json)
+        let j = try CLI.run(["audit", json.path, "-o", dir.appendingPathComponent("b.html").path])
+        XCTAssertEqual(j.status, 2, j.stderr)
+        XCTAssertTrue(j.stderr.contains("not a report JSON"), j.stderr)
+        // Neither: read as a PDF, which it is not (extract's status); a missing file.
+        let text = dir.appendingPathComponent("notes.txt")
+        try Data("hello".utf8).write(to: text)
+        XCTAssertEqual(try CLI.run(["audit", text.path, "-o", dir.appendingPathComponent("c.html").path]).status, 12)
+        XCTAssertEqual(try CLI.run(["audit", dir.appendingPathComponent("none.pdf").path, "-o", dir.appendingPathComponent("d.html").path]).status, 10)
+        // Nothing was written for any of them; the output may not be the input.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".html") }, [])
+        XCTAssertEqual(try CLI.run(["audit", Self.planted, "-o", Self.planted]).status, 64)
+    }
+
+    func testRotatedPageIsDrawnInReadingOrientation() throws {
+        // Page 7 turned by /Rotate 270: its table drawing is landscape-shaped like the words' space,
+        // and every cell box holds ink in the rendered page.
+        let path = Fixtures.root.appendingPathComponent("layouts/2017-11-operations-report.page7-rotated-270.pdf").path
+        let prepared = PreparedReport(try ReportAudit.fromPDF(path: path))
+        let doc = try PDFDocument(path: path)
+        let page7 = try doc.page(7)
+        XCTAssertEqual(page7.rotation, 270)
+        let tables = prepared.tables.filter { $0.page == 7 }
+        XCTAssertFalse(tables.isEmpty)
+        let bitmap = try doc.render(page: 7, scale: 1, rotation: page7.rotation)
+        XCTAssertEqual(Double(bitmap.width), page7.width, accuracy: 1)
+        for t in tables {
+            let image = try XCTUnwrap(t.image)
+            XCTAssertEqual(Double(image.pixelWidth), (image.clip.width * image.scale).rounded(.up), accuracy: 1)
+            for c in t.cells where !c.text.isEmpty { XCTAssertLessThan(bitmap.darkest(in: c.bbox), 160, "\(c.pointer) \(c.text)") }
+        }
     }
 }
