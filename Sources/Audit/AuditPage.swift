@@ -91,7 +91,8 @@ public struct AuditPage {
         .swatch{padding:1px 8px;margin-right:6px;border-radius:3px}.note{color:#a40;font-weight:bold}
         dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weight:bold}dd{margin:0}
         .printed{font:bold 16px monospace}svg.chart circle.disputed{fill:#e90}svg.chart circle.restated{fill:#c00}
-        figure.series{display:inline-block;vertical-align:top;margin:6px;border:1px solid #ddd;padding:4px}
+        figure.series{display:inline-block;vertical-align:top;width:424px;margin:6px;border:1px solid #ddd;padding:4px}
+        figure.series figcaption{font-size:12px}
         svg.chart circle{fill:#06c}svg.chart .missing{fill:#999}svg.chart text{font:10px sans-serif}
         """
 

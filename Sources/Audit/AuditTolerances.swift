@@ -4,8 +4,10 @@
 public enum AuditTolerances {
     /// Margin above and below a finding's cells in a crop, in cell heights (lines of context).
     public static let cropMarginLines = 2.5
-    /// Margin left and right of a finding's cells in a crop, in cell heights.
-    public static let cropMarginSideLines = 16.0
+    /// Margin left and right of a finding's cells in a crop, in cell heights: wide enough that
+    /// the crop spans the page's whole width at table sizes (the row's label and the other
+    /// columns show), clipped to the page.
+    public static let cropMarginSideLines = 60.0
     /// Pixels per PDF point of a crop.
     public static let cropScale = 2.0
     /// Widest crop image, in pixels; a crop whose cells are spread further is rendered at a

@@ -54,8 +54,10 @@ enum JSONPointer {
         return node
     }
 
-    /// The first token of `pointer`: the table or section (`/helpdesk/rows/0` → `helpdesk`).
+    /// The table or section of `pointer`: its first token (`/helpdesk/rows/0` → `helpdesk`);
+    /// the report's own top-level values (`/period`, `/title`, `/reference`) are `document`.
     static func section(_ pointer: String) -> String {
-        pointer.split(separator: "/").first.map(String.init) ?? ""
+        let tokens = pointer.split(separator: "/")
+        return tokens.count > 1 ? String(tokens[0]) : "document"
     }
 }
