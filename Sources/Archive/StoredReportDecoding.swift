@@ -1,12 +1,10 @@
 import Foundation
 import OpsReport
-import PDFLayout
 
-/// Decodes a worker's report JSON for storage. `provenance` is kept as page and box only (the
-/// store's `provenance` table has no text), which keeps decoding cheap in the batch parent. The
-/// shape is otherwise checked as strictly as `ReportCoding.decode`.
+/// Decodes a worker's report JSON for storage, `provenance` included (the store keeps each
+/// value's page and box). The shape is checked as strictly as `ReportCoding.decode`.
 public enum StoredReportDecoding {
-    /// The report in `data`; its `provenance` entries have empty `text`.
+    /// The report in `data`.
     /// - Throws: `DecodingError` when the JSON does not have the report's shape.
     public static func decode(_ data: Data) throws -> Report {
         try JSONDecoder().decode(Slim.self, from: data).report
@@ -19,8 +17,7 @@ public enum StoredReportDecoding {
             case partyStatistics = "party_statistics", votingGroups = "voting_groups", meetings
             case modificationStatus = "modification_status", missingSections = "missing_sections", findings, provenance
         }
-        /// A provenance entry without its text.
-        struct Place: Decodable { var page: Int; var bbox: BBox }
+
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: K.self)
             var r = Report(source: try c.decodeIfPresent(Source.self, forKey: .source) ?? Source(file: "", sha256: "", pages: 0),
@@ -39,9 +36,7 @@ public enum StoredReportDecoding {
             r.modificationStatus = try c.decodeIfPresent(ModificationStatus.self, forKey: .modificationStatus)
             r.missingSections = try c.decodeIfPresent([String].self, forKey: .missingSections) ?? []
             r.findings = try c.decodeIfPresent([Finding].self, forKey: .findings) ?? []
-            for (k, p) in try c.decodeIfPresent([String: Place].self, forKey: .provenance) ?? [:] {
-                r.provenance[k] = Provenance(page: p.page, bbox: p.bbox, text: "")
-            }
+            r.provenance = try c.decodeIfPresent([String: Provenance].self, forKey: .provenance) ?? [:]
             report = r
         }
     }

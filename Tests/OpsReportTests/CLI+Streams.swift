@@ -13,13 +13,14 @@ extension CLI {
         p.standardOutput = out; p.standardError = err
         try p.run()
         // Read both pipes at once so that neither fills up.
-        var o = Data(), e = Data()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let o = Box()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { o = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        e = err.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { o.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let e = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Result(status: p.terminationStatus, stdout: String(decoding: o.data, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }
