@@ -12,7 +12,8 @@ final class ToolVersionTests: TempFolderTestCase {
     var fingerprintTool: String { URL(fileURLWithPath: ArchiveSupport.opsreport).deletingLastPathComponent().appendingPathComponent("BuildFingerprintTool-tool").path }
 
     func fingerprint(root: URL, files: [URL]) throws -> String {
-        let out = root.appendingPathComponent("out-\(UUID().uuidString).swift")
+        // The output goes to the test's temporary folder, never into the tree hashed.
+        let out = self.root.appendingPathComponent("out-\(UUID().uuidString).swift")
         let r = try CLI.run(fingerprintTool, [out.path, root.path] + files.map(\.path))
         XCTAssertEqual(r.status, 0, r.stderr)
         let text = try String(contentsOf: out, encoding: .utf8)
