@@ -78,4 +78,22 @@ final class AuditDatabaseTests: AuditPageTestCase {
             XCTAssertEqual(point["data-page"], String(try XCTUnwrap(source.provenance[m.sourcePointer]).page))
         }
     }
+
+    func testReportWhoseJSONIsGoneKeepsItsFindingsAndCrops() throws {
+        let (db, reports) = try makeDatabase()
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("2017-11.json"))
+        let archive = try ArchiveAudit.load(path: db.path)
+        let november = try XCTUnwrap(archive.reports.first { $0.report.period == "2017-11" })
+        XCTAssertTrue(november.pdfNote?.contains("is gone: no table drawings") == true, november.pdfNote ?? "")
+        let prepared = PreparedReport(november)
+        XCTAssertTrue(prepared.tables.isEmpty)
+        // The findings come from the database, with their page and box: the crop still shows the cell.
+        let planted = try XCTUnwrap(prepared.findings.first { $0.finding.code == "grand_total_mismatch" })
+        XCTAssertEqual(planted.focus, reports["2017-11"]!.findings.first { $0.code == "grand_total_mismatch" }?.bbox)
+        let crop = try XCTUnwrap(planted.crop)
+        XCTAssertTrue(crop.clip.x0 <= planted.focus!.x0 && crop.clip.y1 >= planted.focus!.y1)
+        XCTAssertEqual(PageImage.pngSize(crop.png)?.width, crop.pixelWidth)
+        // The other reports still have their drawings.
+        XCTAssertFalse(PreparedReport(try XCTUnwrap(archive.reports.first { $0.report.period == "2017-10" })).tables.isEmpty)
+    }
 }
