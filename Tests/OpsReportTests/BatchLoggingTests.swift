@@ -106,4 +106,26 @@ final class BatchLoggingTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(bars.count, 3, r.stdout)
         for b in bars { XCTAssertLessThanOrEqual(b.count, 49, b) }
     }
+
+    func testProgressBarIsRedrawnWhenTheTerminalShrinks() throws {
+        // In a pseudo-terminal 120 columns wide, shrunk to 40 (`stty cols`, then SIGWINCH) while a
+        // slow worker runs: the bar is redrawn within 40 columns from then on.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1)") }
+        let (input, _) = try input()
+        try FileManager.default.removeItem(at: input.appendingPathComponent("2017-xx-truncated.pdf"))
+        let slow = try ArchiveSupport.script("sleep 1.5\nexec '\(ArchiveSupport.opsreport)' \"$@\"", named: "slow.sh", in: dir)
+        let command = """
+            stty cols 120; '\(ArchiveSupport.opsreport)' batch '\(input.path)' -o '\(dir.appendingPathComponent("out-resize").path)' \
+            --jobs 1 --worker '\(slow)' & pid=$!; sleep 1; stty cols 40; kill -WINCH $pid; wait $pid
+            """
+        let r = try CLI.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        XCTAssertEqual(r.status, 0, r.stdout)
+        let draws = r.stdout.components(separatedBy: "\r\u{1B}[K").dropFirst()
+            .map { $0.components(separatedBy: CharacterSet(charactersIn: "\r\n"))[0] }.filter { $0.hasPrefix("[") && $0.contains("/2") }
+        let firstNarrow = try XCTUnwrap(draws.firstIndex { $0.count <= 39 }, "no drawing fits 40 columns: \(draws)")
+        XCTAssertGreaterThan(firstNarrow, 0)
+        XCTAssertGreaterThan(draws[0].count, 40, "the first drawing used the 120 columns")
+        XCTAssertTrue(draws[firstNarrow...].allSatisfy { $0.count <= 39 }, "\(draws)")
+        XCTAssertTrue(draws[firstNarrow].contains("0/2"), "redrawn on the resize, before the next file is done: \(draws)")
+    }
 }
