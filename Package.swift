@@ -6,13 +6,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "opsreport", targets: ["opsreport"]),
-        .library(name: "OpsReportKit", targets: ["PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive"]),
+        .library(name: "OpsReportKit", targets: ["PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,7 +23,11 @@ let package = Package(
         ),
         .target(name: "PDFLayout", dependencies: ["CPoppler"]),
         .target(name: "TableLayout", dependencies: ["PDFLayout"]),
-        .target(name: "OpsReport", dependencies: ["PDFLayout", "TableLayout"]),
+        .target(name: "OpsReport", dependencies: ["PDFLayout", "TableLayout"], plugins: ["BuildFingerprintPlugin"]),
+        // The build fingerprint: a hash of the extraction code's sources, made at build time, so
+        // that a build with changed extraction code has another `ToolVersion.current`.
+        .executableTarget(name: "BuildFingerprintTool", path: "Plugins/BuildFingerprintTool"),
+        .plugin(name: "BuildFingerprintPlugin", capability: .buildTool(), dependencies: ["BuildFingerprintTool"]),
         .target(name: "Reconcile", dependencies: ["OpsReport"]),
         .target(name: "Archive", dependencies: [
             "PDFLayout", "OpsReport", "Reconcile",
@@ -30,18 +35,24 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "Audit", dependencies: [
+            "PDFLayout", "OpsReport", "Archive",
+            .product(name: "Plot", package: "Plot"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "opsreport", dependencies: [
-            "PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive",
+            "PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "OpsReportTests", dependencies: ["CPoppler", "PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive"],
+        .testTarget(name: "OpsReportTests", dependencies: ["CPoppler", "PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit",
+                                                         .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("BareSlashRegexLiterals")]
 }
 

@@ -17,6 +17,7 @@ command -v chromium >/dev/null || need+=(chromium)                        # brow
 command -v qpdf >/dev/null || need+=(qpdf)                                # test fixtures made from the corpus
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)         # fonts of the generated test PDFs
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
+command -v sqlite3 >/dev/null || need+=(sqlite3)                          # the README's database example
 if [ "${#need[@]}" -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "setup: installing ${need[*]}" >&2

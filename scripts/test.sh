@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh debug
 swift build --build-tests
+scripts/readme-examples.sh debug   # the README's command examples, on the samples
 swift test --skip-build --disable-swift-testing

@@ -23,6 +23,8 @@ public struct BatchConfiguration: Sendable {
     public var timeout: TimeInterval = 120
     /// When set, the tidy CSVs and `datapackage.json` are written there at the end.
     public var csvDirectory: String?
+    /// Start each CSV with a UTF-8 byte order mark (for Excel).
+    public var csvBOM = false
     /// The worker executable: normally this program (`/proc/self/exe`), run with `extract`.
     public var executable: String
     /// Password passed to every worker (`--password`), for archives of encrypted PDFs.
@@ -164,7 +166,7 @@ public final class BatchRunner {
         try store.replaceArchiveFindings(archiveFindings)
         if let csv = c.csvDirectory, !isInterrupted {
             progress.note("exporting CSV and datapackage.json to \(csv)")
-            try CSVExport.export(store: store, to: csv)
+            try CSVExport.export(store: store, to: csv, bom: c.csvBOM)
         }
         return try summary(archiveFindings, forgotten: forgotten)
     }

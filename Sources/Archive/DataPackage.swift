@@ -15,6 +15,11 @@ public enum DataPackage {
             ("value", "number", "The value as printed (count, or days with two decimals); empty when the cell was unreadable"),
             ("unit", "string", "count or days"),
             ("pointer", "string", "JSON Pointer of the value in the report's JSON"),
+            ("page", "integer", "1-based page where it was printed"),
+            ("bbox_x0", "number", "Left of its bounding box, PDF points from the page's left edge"),
+            ("bbox_y0", "number", "Top of its bounding box, PDF points from the page's top edge (y grows downwards)"),
+            ("bbox_x1", "number", "Right of its bounding box, PDF points"),
+            ("bbox_y1", "number", "Bottom of its bounding box, PDF points"),
         ],
         "series": [
             ("table", "string", "Domain table, as in values.csv"),
@@ -51,8 +56,17 @@ public enum DataPackage {
             ("code", "string", "Finding code, e.g. total_row_mismatch, restatement, archive_gap"),
             ("severity", "string", "info, warning or error"),
             ("pointer", "string", "JSON Pointer of the cell concerned"),
+            ("page", "integer", "1-based page where it was printed"),
+            ("bbox_x0", "number", "Left of its bounding box, PDF points from the page's left edge"),
+            ("bbox_y0", "number", "Top of its bounding box, PDF points from the page's top edge (y grows downwards)"),
+            ("bbox_x1", "number", "Right of its bounding box, PDF points"),
+            ("bbox_y1", "number", "Bottom of its bounding box, PDF points"),
             ("printed", "string", "The printed text of the cell"),
-            ("expected", "string", "The value the evidence implies (JSON)"),
+            ("expected", "string", "The value the evidence implies, as plain text (a number or a label)"),
+            ("suggestion_value", "string", "The proposed correction, as plain text; empty when none is proven"),
+            ("suggestion_confidence", "string", "high, medium or low"),
+            ("suggestion_rationale", "string", "Why the correction is proposed"),
+            ("related", "string", "JSON Pointers of the cells forming the evidence, separated by spaces"),
             ("message", "string", "Explanation"),
         ],
         "meetings": [
@@ -73,7 +87,8 @@ public enum DataPackage {
     ]
 
     /// The descriptor as pretty-printed JSON with sorted keys.
-    public static func descriptor(created: Date = Date()) throws -> Data {
+    /// - Parameter encoding: the CSV files' encoding: `utf-8`, or `utf-8-sig` with a byte order mark.
+    public static func descriptor(created: Date = Date(), encoding: String = "utf-8") throws -> Data {
         var resources: [[String: Any]] = []
         for t in CSVExport.tables {
             let f = fields[t.name]!
@@ -86,7 +101,7 @@ public enum DataPackage {
             if let fk = keys[t.name]?.foreign { schema["foreignKeys"] = [fk] }
             resources.append([
                 "name": t.name, "path": "\(t.name).csv", "profile": "tabular-data-resource",
-                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                "format": "csv", "mediatype": "text/csv", "encoding": encoding,
                 "dialect": ["delimiter": ",", "header": true, "doubleQuote": true, "lineTerminator": "\n"],
                 "schema": schema,
             ])

@@ -38,30 +38,99 @@ public final class LogProgress: BatchProgress {
     public func end() {}
 }
 
-/// A one-line bar on standard error: `[#####-----] 12/200  3.4 files/s  ETA 0:56  name`;
-/// failures are printed above it as they happen.
+/// A one-line bar on standard error: `[#####-----] 12/200  3.4 files/s  ETA 0:56  name`, fitted
+/// to the terminal's width (read with `TIOCGWINSZ`, read again on `SIGWINCH` and redrawn), so
+/// that it never wraps; failures are printed above it as they happen.
 public final class TerminalProgressBar: BatchProgress {
     var start = Date()
     var total = 0
-    public init() {}
-    func write(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
-    public func begin(total: Int) { self.total = total; start = Date(); draw(done: 0, name: "") }
-    public func update(_ o: FileOutcome, done: Int, total: Int) {
-        if o.status == .failed { write("\r\u{1B}[K✗ \(o.name): \(o.reason?.rawValue ?? "") — \(o.message ?? "")\n") }
-        draw(done: done, name: o.name)
+    /// The last state drawn, for a redraw after a resize.
+    var last: (done: Int, name: String) = (0, "")
+    /// Terminal width in columns.
+    var columns: Int
+    let lock = NSLock()
+    var resize: DispatchSourceSignal?
+    let output: (String) -> Void
+
+    /// - Parameters:
+    ///   - columns: the width to fit; default the terminal's (`TerminalWidth.current`), kept up to date on `SIGWINCH`.
+    ///   - output: where the text goes (default standard error).
+    public init(columns: Int? = nil, output: ((String) -> Void)? = nil) {
+        self.output = output ?? { FileHandle.standardError.write(Data($0.utf8)) }
+        self.columns = columns ?? TerminalWidth.current(STDERR_FILENO) ?? TerminalWidth.fallback
+        if columns == nil {
+            signal(SIGWINCH, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: .global())
+            source.setEventHandler { [weak self] in
+                guard let self, let width = TerminalWidth.current(STDERR_FILENO) else { return }
+                self.resized(columns: width)
+            }
+            source.resume()
+            resize = source
+        }
     }
-    public func note(_ message: String) { write("\r\u{1B}[K\(message)\n") }
-    public func end() { write("\n") }
+    deinit { resize?.cancel() }
+
+    func write(_ s: String) { output(s) }
+    public func begin(total: Int) { lock.withLock { self.total = total; start = Date(); draw(done: 0, name: "") } }
+    public func update(_ o: FileOutcome, done: Int, total: Int) {
+        lock.withLock {
+            if o.status == .failed { write("\r\u{1B}[K✗ \(o.name): \(o.reason?.rawValue ?? "") — \(o.message ?? "")\n") }
+            draw(done: done, name: o.name)
+        }
+    }
+    public func note(_ message: String) { lock.withLock { write("\r\u{1B}[K\(message)\n") } }
+    public func end() { lock.withLock { resize?.cancel(); resize = nil; write("\n") } }
+
+    /// The terminal is now `columns` wide: redraw the bar to fit.
+    public func resized(columns: Int) { lock.withLock { self.columns = columns; draw(done: last.done, name: last.name) } }
 
     func draw(done: Int, name: String) {
-        let width = 28
-        let frac = total == 0 ? 1 : Double(done) / Double(total)
-        let filled = Int(frac * Double(width))
+        last = (done, name)
         let elapsed = Date().timeIntervalSince(start)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Int(Double(total - done) / rate) : 0
-        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let shortName = name.count > 40 ? "…" + name.suffix(39) : name
-        write("\r\u{1B}[K[\(bar)] \(done)/\(total)  " + String(format: "%.1f files/s  ETA %d:%02d", rate, eta / 60, eta % 60) + "  \(shortName)")
+        write("\r\u{1B}[K" + Self.line(done: done, total: total, rate: rate, eta: eta, name: name, columns: columns))
+    }
+
+    /// The bar's text for a terminal `columns` wide: at most `columns - 1` characters (the last
+    /// column would wrap on some terminals). Parts are left out as the width shrinks: first the
+    /// file name is shortened (`…` + its end), then dropped, then the rate and ETA, then the bar
+    /// narrows; the count `done/total` is kept longest.
+    public static func line(done: Int, total: Int, rate: Double, eta: Int, name: String, columns: Int) -> String {
+        let room = max(1, columns - 1)
+        let count = "\(done)/\(total)"
+        let stats = String(format: "  %.1f files/s  ETA %d:%02d", rate, eta / 60, eta % 60)
+        func bar(_ width: Int) -> String {
+            let frac = total == 0 ? 1 : min(1, Double(done) / Double(total))
+            let filled = Int(frac * Double(width))
+            return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
+        }
+        let maxBar = 28, minBar = 8, minName = 12
+        // Bar width: a quarter of the terminal, within bounds.
+        let barWidth = max(minBar, min(maxBar, room / 4))
+        var head = bar(barWidth) + count
+        if head.count + stats.count <= room {
+            head += stats
+            let space = room - head.count - 2
+            guard !name.isEmpty, space >= minName else { return head }
+            let shown = name.count <= space ? name : "…" + name.suffix(space - 1)
+            return head + "  " + shown
+        }
+        if head.count <= room { return head }
+        head = bar(max(0, min(barWidth, room - count.count - 3))) + count
+        return head.count <= room ? head : String(count.prefix(room))
+    }
+}
+
+/// The width of a terminal.
+public enum TerminalWidth {
+    /// Columns assumed when the width cannot be read.
+    public static let fallback = 80
+    /// The width of the terminal on file descriptor `fd` (`TIOCGWINSZ`), `nil` when it is not a terminal.
+    public static func current(_ fd: Int32) -> Int? {
+        var ws = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 else { return nil }
+        return Int(ws.ws_col)
     }
 }

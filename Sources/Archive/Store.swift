@@ -60,8 +60,25 @@ public final class ArchiveStore: @unchecked Sendable {
         var config = Configuration()
         config.journalMode = .wal
         config.busyMode = .timeout(10)
-        dbQueue = try DatabaseQueue(path: path, configuration: config)
+        dbQueue = try Self.open(path: path, configuration: config)
         try Self.migrate(dbQueue)
+    }
+
+    /// Opens an existing database read-only, without migrating it (for readers such as the audit
+    /// page, which must not change their input).
+    /// - Throws: `DatabaseError` when the file cannot be opened or is not an archive database
+    ///   (no `grdb_migrations` record of `v1`).
+    public init(readOnlyPath path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        dbQueue = try DatabaseQueue(path: path, configuration: config)
+        let applied = try dbQueue.read { db in
+            try db.tableExists("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+        }
+        guard applied.contains("v1") else {
+            throw DatabaseError(resultCode: .SQLITE_NOTADB, message: "no OpsReport archive schema (tables reports, findings, monthly_series)")
+        }
     }
 
     /// A fresh in-memory database (for tests and one-off analyses).
@@ -108,6 +125,7 @@ public final class ArchiveStore: @unchecked Sendable {
     }
 
     static func insertValues(_ db: Database, _ id: Int64, _ r: Report) throws {
+        try StoreProvenance.insert(db, id, r)
         let n = r.narrative
         let narrative: [(String, DatabaseValueConvertible?)] = [
             ("resource_days_total", n.resourceDaysTotal.map { Double($0.hundredths) / 100 }),
@@ -290,12 +308,15 @@ public final class ArchiveStore: @unchecked Sendable {
         try dbQueue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM monthly_series WHERE table_name = ? AND (? IS NULL OR measure = ?) ORDER BY measure, month
-                """, arguments: [table, measure, measure]).map {
-                SeriesPoint(table: $0["table_name"], measure: $0["measure"], month: $0["month"], value: $0["value"], unit: $0["unit"],
-                            sourceReportId: $0["source_report_id"], sourcePeriod: $0["source_period"], reportCount: $0["n_reports"],
-                            distinctValues: $0["n_values"], disagree: $0["disagree"])
-            }
+                """, arguments: [table, measure, measure]).map(Self.seriesPoint)
         }
+    }
+
+    /// A `monthly_series` row as a point.
+    static func seriesPoint(_ r: Row) -> SeriesPoint {
+        SeriesPoint(table: r["table_name"], measure: r["measure"], month: r["month"], value: r["value"], unit: r["unit"],
+                    sourceReportId: r["source_report_id"], sourcePeriod: r["source_period"], reportCount: r["n_reports"],
+                    distinctValues: r["n_values"], disagree: r["disagree"])
     }
 
     /// Number of findings per severity (all scopes).

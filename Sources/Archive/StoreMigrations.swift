@@ -216,6 +216,7 @@ public enum StoreMigrations {
                 """)
         }
         StoreViews.registerV2(&m)
+        StoreProvenance.register(&m)
         return m
     }
 }

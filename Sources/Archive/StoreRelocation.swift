@@ -50,6 +50,20 @@ extension ArchiveStore {
         try dbQueue.write { db in try db.execute(sql: "DELETE FROM pending_conversions WHERE file = ?", arguments: [file]) }
     }
 
+    /// Opens the database, tolerating another process that is creating or migrating it at the
+    /// same moment: switching a new file to WAL (`PRAGMA journal_mode`) answers `SQLITE_BUSY`
+    /// without waiting for the busy timeout. Retried a few times; an error that persists is thrown.
+    static func open(path: String, configuration: Configuration, attempts: Int = 8) throws -> DatabaseQueue {
+        var attempt = 1
+        while true {
+            do { return try DatabaseQueue(path: path, configuration: configuration) } catch let e as DatabaseError
+                where attempt < attempts && (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) {
+                attempt += 1
+                usleep(useconds_t(20_000 * attempt))
+            }
+        }
+    }
+
     /// Applies the migrations, tolerating another process that migrates the same new database at
     /// the same moment: GRDB checks which migrations are applied before it takes the write lock,
     /// so the later one can fail with `table … already exists` once the first has committed. Each

@@ -1,11 +1,10 @@
 import Foundation
 import OpsReport
 
-/// Decodes a worker's report JSON for storage: every key except `provenance`, which the store
-/// does not keep (skipping it makes decoding several times cheaper in the batch parent). The
-/// shape is otherwise checked as strictly as `ReportCoding.decode`.
+/// Decodes a worker's report JSON for storage, `provenance` included (the store keeps each
+/// value's page and box). The shape is checked as strictly as `ReportCoding.decode`.
 public enum StoredReportDecoding {
-    /// The report in `data` with empty `provenance`.
+    /// The report in `data`.
     /// - Throws: `DecodingError` when the JSON does not have the report's shape.
     public static func decode(_ data: Data) throws -> Report {
         try JSONDecoder().decode(Slim.self, from: data).report
@@ -16,8 +15,9 @@ public enum StoredReportDecoding {
         enum K: String, CodingKey {
             case schemaVersion = "schema_version", source, period, reference, title, variant, narrative, drivers, helpdesk, website
             case partyStatistics = "party_statistics", votingGroups = "voting_groups", meetings
-            case modificationStatus = "modification_status", missingSections = "missing_sections", findings
+            case modificationStatus = "modification_status", missingSections = "missing_sections", findings, provenance
         }
+
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: K.self)
             var r = Report(source: try c.decodeIfPresent(Source.self, forKey: .source) ?? Source(file: "", sha256: "", pages: 0),
@@ -36,6 +36,7 @@ public enum StoredReportDecoding {
             r.modificationStatus = try c.decodeIfPresent(ModificationStatus.self, forKey: .modificationStatus)
             r.missingSections = try c.decodeIfPresent([String].self, forKey: .missingSections) ?? []
             r.findings = try c.decodeIfPresent([Finding].self, forKey: .findings) ?? []
+            r.provenance = try c.decodeIfPresent([String: Provenance].self, forKey: .provenance) ?? [:]
             report = r
         }
     }

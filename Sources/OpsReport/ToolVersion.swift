@@ -1,5 +1,16 @@
 /// The tool's version. Recorded with every converted file so that a batch re-run skips files
-/// converted by the same version and redoes those converted by another.
+/// converted by the same build of the extraction code and converts again those converted by
+/// another.
+///
+/// `current` is `release+fingerprint`, e.g. `0.2.0+3f2a9c01d4e5b6a7`: the release number and a
+/// hash of the extraction code's source files (`PDFLayout`, `TableLayout`, `OpsReport`,
+/// `Reconcile`, the poppler shim), made at build time by the `BuildFingerprintPlugin` build-tool
+/// plugin. A build from changed extraction code therefore has another version, and reconverts.
 public enum ToolVersion {
-    public static let current = "0.1.0"
+    /// The release number (semantic versioning).
+    public static let release = "0.2.0"
+    /// FNV-1a 64-bit hash of the extraction code's sources, 16 hex digits (see `BuildFingerprintTool`).
+    public static let fingerprint = buildFingerprint
+    /// `release+fingerprint`.
+    public static let current = "\(release)+\(fingerprint)"
 }

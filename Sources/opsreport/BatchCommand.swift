@@ -23,16 +23,18 @@ struct BatchCommand: ParsableCommand {
             error, 130 interrupted.
             """)
 
-    @Argument(help: "The folder holding the reports (searched recursively).") var directory: String
-    @Option(name: .shortAndLong, help: "Folder for the per-report JSON files.") var out: String = "opsreport-out"
-    @Option(help: "SQLite database file (default: OUT/opsreport.sqlite).") var db: String?
+    @Argument(help: "The folder holding the reports (searched recursively).", completion: .directory) var directory: String
+    @Option(name: .shortAndLong, help: "Folder for the per-report JSON files.", completion: .directory) var out: String = "opsreport-out"
+    @Option(help: "SQLite database file (default: OUT/opsreport.sqlite).", completion: .file(extensions: ["sqlite", "db"])) var db: String?
     @Option(name: .shortAndLong, help: "Worker processes run at once.") var jobs: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
     @Flag(help: "Convert again files already recorded for this tool version.") var force = false
     @Flag(help: "Convert again files recorded as failed for a lasting reason (damaged, not_a_report, …); crashes and timeouts are retried anyway.") var retryFailed = false
     @Option(help: "Seconds a worker may spend on one file before it is killed.") var timeout: Double = 120
-    @Option(help: "Write tidy CSVs and datapackage.json into this folder.") var csv: String?
+    @Option(help: "Write tidy CSVs and datapackage.json into this folder.", completion: .directory) var csv: String?
+    @Flag(help: "Start each CSV with a UTF-8 byte order mark, so that Excel reads non-ASCII text right.") var csvBom = false
     @Option(help: "Password passed to every worker, for encrypted PDFs.") var password: String?
     @Option(help: ArgumentHelp("Worker executable (testing).", visibility: .hidden)) var worker: String?
+    @OptionGroup(title: "Logging") var logging: LoggingOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -40,7 +42,12 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let logger = Logger(label: "opsreport.batch") { StreamLogHandler.standardError(label: $0) }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), !isDir.boolValue {
+            CLIOutput.error("\(directory): is a file, not a folder. Give the folder that holds the report PDFs; to convert one file, use `opsreport extract \(directory)`.")
+            throw ExitCode(4)
+        }
+        let logger = logging.logger(label: "opsreport.batch")
         guard let exe = worker ?? ChildProcessExecutable.current else {
             logger.error("cannot find this program's executable to start workers")
             throw ExitCode(4)
@@ -53,8 +60,11 @@ struct BatchCommand: ParsableCommand {
         config.retryFailed = retryFailed
         config.timeout = timeout
         config.csvDirectory = csv
+        config.csvBOM = csvBom
         config.password = password
-        let runner = BatchRunner(configuration: config, progress: makeBatchProgress(logger: logger))
+        // --quiet: no bar, only the failures (warnings) and the summary.
+        let progress = logging.quiet ? LogProgress(logger: logger) : makeBatchProgress(logger: logger)
+        let runner = BatchRunner(configuration: config, progress: progress)
         // Ctrl-C / SIGTERM: stop starting files, kill the workers, print the summary so far (exit
         // 130); a second signal ends the process at once.
         let signals = InterruptSignals { sig in

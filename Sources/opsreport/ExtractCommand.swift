@@ -17,18 +17,23 @@ struct ExtractCommand: ParsableCommand {
         failed); 64 usage; 73 the output cannot be written.
         """)
 
-    @Argument(help: "The report PDF(s).") var files: [String]
-    @Option(name: .shortAndLong, help: "Write the JSON here (atomically) instead of standard output (one input file only).") var output: String?
-    @Option(help: "Write <name>.json for each input PDF into this directory (atomically).") var outDir: String?
+    @Argument(help: "The report PDF(s); `-` reads one from standard input.", completion: .file(extensions: ["pdf"])) var files: [String]
+    @Option(name: .shortAndLong, help: "Write the JSON here (atomically) instead of standard output (one input file only; `-`: standard output).",
+            completion: .file(extensions: ["json"])) var output: String?
+    @Option(help: "Write <name>.json for each input PDF into this directory (atomically).", completion: .directory) var outDir: String?
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "Leave out reconciliation findings (extraction notes only).") var noReconcile = false
 
-    func validate() throws {
+    /// Checks the combination of arguments. Called from `run()`, not `validate()`, so that an
+    /// unknown option (which the parser reports after `validate()`) is named as such first.
+    func check() throws {
         if files.isEmpty { throw ValidationError("Give at least one PDF.") }
         if files.count > 1 && outDir == nil { throw ValidationError("With several files, give --out-dir DIR.") }
         if output != nil && outDir != nil { throw ValidationError("Give either -o or --out-dir, not both.") }
-        let inputs = Set(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        for target in destinations().compactMap({ $0 }) where inputs.contains(URL(fileURLWithPath: target).standardizedFileURL.path) {
+        if files.filter({ $0 == StandardStreams.dash }).count > 1 { throw ValidationError("Standard input (-) can be given once only.") }
+        if outDir != nil && files.contains(StandardStreams.dash) { throw ValidationError("Standard input (-) has no name to write in --out-dir; use -o FILE or standard output.") }
+        let inputs = Set(files.filter { $0 != StandardStreams.dash }.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        for target in destinations().compactMap({ $0 }) where target != StandardStreams.dash && inputs.contains(URL(fileURLWithPath: target).standardizedFileURL.path) {
             throw ValidationError("The output \(target) is one of the input files; choose another output path.")
         }
         if outDir != nil {
@@ -48,6 +53,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
+        try check()
         var firstFailure: Int32? = nil
         for (file, destination) in zip(files, destinations()) {
             let status = extractOne(file, to: destination)
@@ -58,12 +64,19 @@ struct ExtractCommand: ParsableCommand {
 
     /// Extracts one file; returns its exit status.
     private func extractOne(_ file: String, to destination: String?) -> Int32 {
-        let report: Report
+        var report: Report
+        let input: StandardStreams.Input
+        do { input = try StandardStreams.Input(file) } catch {
+            CLIOutput.error("standard input cannot be read: \(error.localizedDescription)")
+            return 10
+        }
+        defer { input.cleanup() }
         do {
-            let extracted = try ReportExtractor.extract(path: file, password: password)
+            let extracted = try ReportExtractor.extract(path: input.path, password: password)
             report = noReconcile ? extracted : Reconciler.reconcile(extracted)
+            if input.temporaryDirectory != nil { report.source.file = StandardStreams.dash }
         } catch let e as ExtractionError {
-            CLIOutput.error(e.message)
+            CLIOutput.error(input.temporaryDirectory == nil ? e.message : e.message.replacingOccurrences(of: input.path, with: "(standard input)"))
             return e.exitCode
         } catch {
             CLIOutput.error("\(file): \(error)")
@@ -71,7 +84,7 @@ struct ExtractCommand: ParsableCommand {
         }
         guard var data = try? ReportCoding.encode(report) else { CLIOutput.error("\(file): cannot encode the report"); return 1 }
         data.append(0x0A)
-        guard let destination else { FileHandle.standardOutput.write(data); return 0 }
+        guard let destination, destination != StandardStreams.dash else { FileHandle.standardOutput.write(data); return 0 }
         // -o names a file: its directory must exist. --out-dir names a folder to fill: create it.
         do { try AtomicFile.write(data, to: destination, createDirectories: outDir != nil) } catch {
             CLIOutput.error("\(destination): cannot write the output: \(error.localizedDescription). Choose a writable path in an existing directory.")

@@ -22,20 +22,26 @@ struct ReconcileCommand: ParsableCommand {
         var severity: Finding.Severity { Finding.Severity(rawValue: rawValue)! }
     }
 
-    @Argument(help: "The report: a .pdf, or a .json report.") var file: String
+    @Argument(help: "The report: a .pdf, or a .json report (`-`: standard input).", completion: .file(extensions: ["pdf", "json"])) var file: String
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1 (error, warning, info).")
     var failOn: Level = .error
     @Option(help: "Password of an encrypted PDF.") var password: String?
-    @Option(name: .shortAndLong, help: "Also write the reconciled report (with findings) as JSON to this path.")
+    @Option(name: .shortAndLong, help: "Also write the reconciled report (with findings) as JSON to this path (`-`: standard output, the findings then go to standard error).",
+            completion: .file(extensions: ["json"]))
     var output: String?
     @Flag(help: "Print the findings as a JSON array instead of lines.") var json = false
 
     func run() throws {
         let report: Report
+        let input: StandardStreams.Input
+        do { input = try StandardStreams.Input(file) } catch {
+            CLIOutput.error("standard input cannot be read: \(error.localizedDescription)"); throw ExitCode(2)
+        }
+        defer { input.cleanup() }
         do {
-            report = try load()
+            report = try load(input)
         } catch let e as ExtractionError {
-            CLIOutput.error(e.message)
+            CLIOutput.error(input.temporaryDirectory == nil ? e.message : e.message.replacingOccurrences(of: input.path, with: "(standard input)"))
             throw ExitCode(2)
         } catch let e as UnusableReport {
             CLIOutput.error("\(file): \(e.reason). Give a report PDF or a report JSON written by `opsreport extract`.")
@@ -49,12 +55,15 @@ struct ReconcileCommand: ParsableCommand {
         }
         let reconciled = Reconciler.reconcile(report)
         if let output {
-            do { try AtomicFile.write(ReportCoding.encode(reconciled), to: output, createDirectories: false) } catch {
+            do { try StandardStreams.write(ReportCoding.encode(reconciled) + Data([0x0A]), to: output) } catch {
                 CLIOutput.error("\(output): cannot write the reconciled report: \(error.localizedDescription). Choose a writable path in an existing directory.")
                 throw ExitCode(73)
             }
         }
         let findings = reconciled.findings
+        // With the report on standard output, the findings go to standard error.
+        let toStdout = output != StandardStreams.dash
+        func print(_ s: String) { if toStdout { Swift.print(s) } else { FileHandle.standardError.write(Data((s + "\n").utf8)) } }
         if json {
             let e = ReportCoding.encoder()
             print(String(decoding: try e.encode(findings), as: UTF8.self))
@@ -69,10 +78,14 @@ struct ReconcileCommand: ParsableCommand {
     /// Why a JSON file is not a usable report.
     struct UnusableReport: Error { var reason: String }
 
-    private func load() throws -> Report {
-        guard file.lowercased().hasSuffix(".json") else { return try ReportExtractor.extract(path: file, password: password) }
+    /// A report from a PDF, or from a report JSON (told by its name, or for standard input by
+    /// its first character).
+    private func load(_ input: StandardStreams.Input) throws -> Report {
+        let isJSON = input.temporaryDirectory == nil ? file.lowercased().hasSuffix(".json")
+            : input.head().first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
+        guard isJSON else { return try ReportExtractor.extract(path: input.path, password: password) }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+        do { data = try Data(contentsOf: URL(fileURLWithPath: input.path)) } catch {
             throw UnusableReport(reason: "cannot read the file (\(error.localizedDescription))")
         }
         let report = try ReportCoding.decode(data)

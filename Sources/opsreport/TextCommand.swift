@@ -10,7 +10,7 @@ struct TextCommand: ParsableCommand {
         commandName: "text",
         abstract: "Dump the lines (or words) of a page with bounding boxes, for debugging.",
         discussion: "Boxes are [x0, y0, x1, y1] in PDF points, origin at the top-left of the page, y growing downwards.")
-    @Argument(help: "The PDF.") var file: String
+    @Argument(help: "The PDF.", completion: .file(extensions: ["pdf"])) var file: String
     @Option(name: .shortAndLong, help: "1-based page; all pages when omitted.") var page: Int?
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "One word per row (text, box, font size, font) instead of one line per row.") var words = false

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Audit
+import Foundation
+import OpsReport
+
+/// `opsreport audit REPORT.pdf|REPORT.json|DB.sqlite [-o audit.html]`: one self-contained HTML
+/// page showing what the tool read and why it doubts a value.
+///
+/// The input's kind is told by its first bytes: `SQLite format 3` a database, `{` a report JSON,
+/// anything else a PDF. Exit status: 0 the page was written; 2 the input is unusable (a JSON that
+/// is not a report, an SQLite file that is not a batch database); 10–18 a file that cannot be
+/// extracted as a PDF (as `extract`: 12 for a file that is none of the three); 64 usage; 73 the
+/// output cannot be written.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Write an HTML page showing each finding on a crop of the page, and each table as read.",
+        discussion: """
+            INPUT is a report PDF (extracted and reconciled first), a report JSON (its PDF is found through \
+            source.file; without it the page has no crops and says so) or a batch database (per series a chart \
+            with restated, disputed and missing months, linked to the report and page that printed each value). \
+            `-` reads INPUT from standard input. The page is one HTML file with its images inlined. \
+            Exit status: 0 written, 2 unusable input, 10-18 as extract for a PDF, 64 usage, 73 output not writable.
+            """)
+
+    @Argument(help: ArgumentHelp("REPORT.pdf, REPORT.json or DB.sqlite (`-`: standard input).", valueName: "input"),
+              completion: .file(extensions: ["pdf", "json", "sqlite", "db"]))
+    var input: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("The HTML file to write (`-`: standard output; default: INPUT's name with .audit.html, in the current folder).", valueName: "file"),
+            completion: .file(extensions: ["html"]))
+    var output: String?
+    @Option(help: "User password of an encrypted PDF.") var password: String?
+
+    /// The default output: `<input stem>.audit.html` in the current folder (`audit.html` for `-`).
+    var destination: String {
+        if let output { return output }
+        if input == StandardStreams.dash { return "audit.html" }
+        return URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent + ".audit.html"
+    }
+
+    func run() throws {
+        if destination != StandardStreams.dash, input != StandardStreams.dash,
+           URL(fileURLWithPath: destination).standardizedFileURL.path == URL(fileURLWithPath: input).standardizedFileURL.path {
+            throw ValidationError("The output \(destination) is the input file; choose another output path.")
+        }
+        let source: StandardStreams.Input
+        do { source = try StandardStreams.Input(input) } catch {
+            CLIOutput.error("standard input cannot be read: \(error.localizedDescription)"); throw ExitCode(10)
+        }
+        defer { source.cleanup() }
+        let page: AuditPage
+        do { page = try makePage(source) } catch let e as ExtractionError {
+            CLIOutput.error(e.message); throw ExitCode(e.exitCode)
+        } catch let e as AuditError {
+            CLIOutput.error(e.message); throw ExitCode(2)
+        }
+        for r in page.reports { if let note = r.audit.pdfNote { CLIOutput.warning("\(r.audit.name): \(note)") } }
+        do { try StandardStreams.write(Data(page.render().utf8), to: destination) } catch {
+            CLIOutput.error("\(destination): cannot write the audit page: \(error.localizedDescription). Choose a writable path in an existing directory.")
+            throw ExitCode(73)
+        }
+        if destination != StandardStreams.dash { FileHandle.standardError.write(Data("audit: wrote \(destination)\n".utf8)) }
+    }
+
+    /// Tells the input's kind by its first bytes (not its name), and prepares the page.
+    private func makePage(_ source: StandardStreams.Input) throws -> AuditPage {
+        guard FileManager.default.isReadableFile(atPath: source.path) else {
+            throw ExtractionError.pdf(.unreadable(path: source.name, reason: "no such file or no permission"))
+        }
+        let head = source.head()
+        if head.starts(with: Array("SQLite format 3".utf8)) {
+            let archive = try ArchiveAudit.load(path: source.path)
+            return AuditPage(title: "OpsReport audit — \(source.name)", reports: archive.reports.map(PreparedReport.init), archive: archive)
+        }
+        if let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }), first == UInt8(ascii: "{") {
+            let data = try Data(contentsOf: URL(fileURLWithPath: source.path))
+            let dir = source.name == StandardStreams.dash ? FileManager.default.currentDirectoryPath
+                : URL(fileURLWithPath: source.path).deletingLastPathComponent().path
+            let audit: ReportAudit
+            do { audit = try ReportAudit.fromJSON(data, name: source.name, jsonDirectory: dir, password: password) } catch let e as AuditError {
+                throw e
+            } catch {
+                throw AuditError.notAReportJSON(path: source.name, reason: (error as? DecodingError).map(ReconcileCommand.describe) ?? "\(error)")
+            }
+            return AuditPage(title: "OpsReport audit — \(source.name)", reports: [PreparedReport(audit)])
+        }
+        var audit = try ReportAudit.fromPDF(path: source.path, name: source.name, password: password)
+        if source.name == StandardStreams.dash { audit.report.source.file = StandardStreams.dash }
+        return AuditPage(title: "OpsReport audit — \(source.name)", reports: [PreparedReport(audit)])
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import XCTest
+import OpsReport
+import PDFLayout
+
+/// The Unix conventions of the command line: `-` for the standard streams, unknown options named
+/// as such, a file given where a folder is expected.
+final class CLIConventionTests: XCTestCase {
+    var dir: URL!
+    override func setUpWithError() throws {
+        dir = try ArchiveSupport.tempDir("conventions")
+        addTeardownBlock { [dir] in try? FileManager.default.removeItem(at: dir!) }
+    }
+    let pdf = URL(fileURLWithPath: Fixtures.pdf("2017-03-operations-report"))
+
+    func testDashInputIsStandardInput() throws {
+        let r = try CLI.run(["extract", "-"], stdin: pdf, in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let report = try ReportCoding.decode(Data(r.stdout.utf8))
+        let truth = try Fixtures.truth("2017-03-operations-report")
+        XCTAssertEqual(report.period, truth.period)
+        XCTAssertEqual(report.helpdesk?.total, truth.helpdesk?.total)
+        XCTAssertEqual(report.source.file, "-")
+        XCTAssertEqual(report.source.sha256, try PDFDocumentSHA.of(pdf))
+        // reconcile and audit read standard input too (a PDF, or a report JSON told by its first byte).
+        let json = dir.appendingPathComponent("r.json")
+        try Data(r.stdout.utf8).write(to: json)
+        let rec = try CLI.run(["reconcile", "-", "--json"], stdin: json, in: dir)
+        XCTAssertEqual(rec.status, 0, rec.stderr)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(rec.stdout.utf8)) as? [Any])?.count, 0)
+        let audit = try CLI.run(["audit", "-", "-o", "-"], stdin: pdf, in: dir)
+        XCTAssertEqual(audit.status, 0, audit.stderr)
+        XCTAssertTrue(audit.stdout.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(audit.stdout.contains(truth.title!))
+        // Nothing named "-" was written, and no copy of standard input is left behind.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["r.json"])
+    }
+
+    func testDashOutputIsStandardOutput() throws {
+        let r = try CLI.run(["extract", pdf.path, "-o", "-"], stdin: nil, in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try ReportCoding.decode(Data(r.stdout.utf8)).period, "2017-03")
+        // reconcile -o -: the report on standard output, the findings' lines on standard error.
+        let rec = try CLI.run(["reconcile", pdf.path, "-o", "-"], stdin: nil, in: dir)
+        XCTAssertEqual(rec.status, 0, rec.stderr)
+        XCTAssertEqual(try ReportCoding.decode(Data(rec.stdout.utf8)).period, "2017-03")
+        XCTAssertTrue(rec.stderr.contains("0 finding(s)"), rec.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+    }
+
+    func testUnknownOptionsAreNamed() throws {
+        for args in [["extract", "--format", "csv", "X.pdf"], ["extract", "-p", "3", "X.pdf"], ["audit", "--format", "csv", "X.pdf"]] {
+            let r = try CLI.run(args)
+            XCTAssertEqual(r.status, 64, "\(args)")
+            XCTAssertTrue(r.stderr.contains("Unknown option '\(args[1])'"), "\(args): \(r.stderr)")
+            XCTAssertFalse(r.stderr.contains("With several files"), r.stderr)
+        }
+        // The check of several files still holds when every option is known.
+        let several = try CLI.run(["extract", "A.pdf", "B.pdf"])
+        XCTAssertEqual(several.status, 64)
+        XCTAssertTrue(several.stderr.contains("With several files, give --out-dir DIR"), several.stderr)
+    }
+
+    func testBatchOfAFileSaysItIsAFile() throws {
+        let r = try CLI.run(["batch", pdf.path, "-o", dir.appendingPathComponent("out").path])
+        XCTAssertEqual(r.status, 4)
+        XCTAssertTrue(r.stderr.contains("\(pdf.path): is a file, not a folder"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("opsreport extract"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("no such folder"), r.stderr)
+        let missing = try CLI.run(["batch", dir.appendingPathComponent("nothing").path, "-o", dir.appendingPathComponent("out").path])
+        XCTAssertEqual(missing.status, 4)
+        XCTAssertTrue(missing.stderr.contains("no such folder"), missing.stderr)
+    }
+
+    func testCompletionOffersFileNamesForPDFArguments() throws {
+        // Run bash's completion function from the generated script in a folder with a PDF, a
+        // text file and a subfolder: PDF arguments are offered the PDF (and folders), not the text.
+        let script = dir.appendingPathComponent("opsreport.bash")
+        let gen = try CLI.run(["--generate-completion-script", "bash"])
+        XCTAssertEqual(gen.status, 0, gen.stderr)
+        try Data(gen.stdout.utf8).write(to: script)
+        for name in ["report.pdf", "notes.txt", "db.sqlite"] { FileManager.default.createFile(atPath: dir.appendingPathComponent(name).path, contents: Data()) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        func complete(_ line: String) throws -> [String] {
+            let words = line.split(separator: " ", omittingEmptySubsequences: false).map { "'\($0)'" }.joined(separator: " ")
+            let r = try CLI.run("/bin/bash", ["-c", """
+                cd '\(dir.path)' && source '\(script.path)' && COMP_WORDS=(\(words)) && COMP_CWORD=$((${#COMP_WORDS[@]} - 1)) \
+                && COMP_LINE='\(line)' && COMP_POINT=${#COMP_LINE} && _opsreport && printf '%s\\n' "${COMPREPLY[@]}"
+                """])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return r.stdout.split(separator: "\n").map(String.init).sorted()
+        }
+        XCTAssertEqual(try complete("opsreport extract "), ["report.pdf", "sub"])
+        XCTAssertEqual(try complete("opsreport text "), ["report.pdf", "sub"])
+        XCTAssertEqual(try complete("opsreport audit "), ["db.sqlite", "report.pdf", "sub"])
+        XCTAssertEqual(try complete("opsreport batch "), ["sub"])
+        // zsh gets the same patterns.
+        let zsh = try CLI.run(["--generate-completion-script", "zsh"])
+        XCTAssertTrue(zsh.stdout.contains("_files -g '\\''*.pdf'\\''"), zsh.stdout)
+    }
+}
+
+enum PDFDocumentSHA {
+    static func of(_ url: URL) throws -> String { try PDFDocument.sha256(ofFile: url.path) }
+}
