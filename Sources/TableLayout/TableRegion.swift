@@ -59,8 +59,10 @@ public enum TableRegionFinder {
             let l = doc[r]
             if l.page != prev.page {
                 if !limits.crossPages || out.isEmpty { break }
-                // Footnotes at the foot of the other page are set smaller than the table: skip them.
-                if l.fontSize > 0, prev.fontSize > 0, l.fontSize < 0.85 * prev.fontSize { ref = r; continue }
+                // Reading upwards, footnotes at the foot of the previous page are set smaller than
+                // the table: skip them. (Reading downwards the next page starts with the table's
+                // own lines, a repeated header band perhaps set smaller.)
+                if r < ref, l.fontSize > 0, prev.fontSize > 0, l.fontSize < TableSettings.standard.footnoteSize * prev.fontSize { ref = r; continue }
             } else {
                 let gap = max(prev.bbox.y0 - l.bbox.y1, l.bbox.y0 - prev.bbox.y1)
                 if gap > limits.maxGap * max(l.height, prev.height, 1) { break }

@@ -71,20 +71,26 @@ extension VariantPrinter {
     /// A month table: header band, wrapped labels, values, optional total row, caption.
     func printMonthTable(heading text: String, lead: String, caption cap: String, rows: [VariantContent.MonthRow],
                          total: [Int]?, start: Double, allowEmpty: Bool) {
-        let s = layout.size, hs = layout.headerSize, lineH = s * 1.2, hLineH = hs * 1.2
+        let s = layout.size, lineH = s * 1.2
+        var hs = layout.headerSize
         let (headers, years) = monthHeaders()
         var printed = rows.map { r in (label: wrap(r.label, size: s, limit: layout.labelWrap), values: r.values.map { number($0, allowEmpty: allowEmpty) }) }
         if let total { printed.append((label: ["Total"], values: total.map { number($0, allowEmpty: false) })) }
         let labelW = max(printed.flatMap(\.label).map { width($0, size: s) }.max()!, layout.labelHeader ? width("Category", size: hs) : 0)
-        var colW = (0..<12).map { j in
-            max(printed.compactMap { $0.values[j] }.map { width($0, size: s) }.max() ?? 0, headers[j].map { width($0, size: hs) }.max()!)
+        func columnWidths() -> [Double] {
+            (0..<12).map { j in
+                max(4, printed.compactMap { $0.values[j] }.map { width($0, size: s) }.max() ?? 0, headers[j].map { width($0, size: hs) }.max()!)
+            }
         }
-        colW = colW.map { max($0, 4) }
+        var colW = columnWidths()
         var gap = layout.gap
         func totalWidth() -> Double { 60 + labelW + gap + colW.reduce(0, +) + gap * 11 }
         var pageW = 595.28
         if totalWidth() > pageW - 30 { pageW = 841.89 }
         while totalWidth() > pageW - 30, gap > 2 { gap -= 1 }
+        // A table must fit its page: long month names are set smaller, as a typesetter would.
+        while totalWidth() > pageW - 30, hs > 5 { hs -= 0.5; colW = columnWidths() }
+        let hLineH = hs * 1.2
         endPage(); startPage(width: pageW)
         y = top + start * (bottom - top - 200)
         heading(text, lead: lead)
