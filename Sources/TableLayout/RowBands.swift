@@ -25,6 +25,11 @@ public enum RowBands {
     /// the side away from the anchor) continues that label when the label stays centred on, or
     /// top- or bottom-aligned with, the values (three-line labels, top-aligned cells). The remaining label
     /// lines form label-only rows, consecutive lines within `wrapPitch` merged into one label.
+    /// Vertical distance from `l` to the nearest label line of `row`.
+    static func gapToLabel(_ row: RowBand, _ l: TextLine) -> Double {
+        row.labelLines.map { abs($0.midY - l.midY) }.min() ?? .infinity
+    }
+
     public static func build(anchors: [TextLine], labels: [TextLine], attach: Double = 0.62, wrapPitch: Double = 1.25) -> [RowBand] {
         var rows = anchors.sorted { $0.midY < $1.midY }.map { RowBand(anchor: $0, labelLines: []) }
         var loose: [TextLine] = []
@@ -43,7 +48,9 @@ public enum RowBands {
             changed = false
             for (i, l) in loose.enumerated() {
                 let h = max(l.height, l.fontSize, 1)
-                if let r = rows.indices.first(where: { idx in
+                // Of the rows the line could continue, the nearest (a line between two rows
+                // belongs to the one whose label it reaches first).
+                let fits = rows.indices.filter { idx in
                     guard let a = rows[idx].anchor, !rows[idx].labelLines.isEmpty else { return false }
                     let top = rows[idx].labelLines.map(\.midY).min()!, bottom = rows[idx].labelLines.map(\.midY).max()!
                     let above = l.midY < a.midY && top - l.midY > 0 && top - l.midY <= wrapPitch * h
@@ -53,7 +60,8 @@ public enum RowBands {
                     let aligned = abs((newTop + newBottom) / 2 - a.midY) <= 0.62 * h
                         || abs(newTop - a.midY) <= 0.62 * h || abs(newBottom - a.midY) <= 0.62 * h
                     return (above || below) && aligned
-                }) {
+                }
+                if let r = fits.min(by: { gapToLabel(rows[$0], l) < gapToLabel(rows[$1], l) }) {
                     rows[r].labelLines.append(l); rows[r].labelLines.sort { $0.midY < $1.midY }
                     loose.remove(at: i); changed = true; break
                 }
