@@ -141,7 +141,8 @@ public enum MonthMatrixParser {
         var yearLabels: [(x: Double, year: Int)] = []
         var perColumn: [Int: [Word]] = [:]
         for l in headerLines {
-            for w in l.words {
+            // A month and the year printed after it (`Sept 2022`) are one header cell.
+            for w in headerUnits(l) {
                 if let y = MonthText.year(w.text), !l.words.contains(where: { isMonthWord($0.text) && $0.bbox.xOverlap(w.bbox) > 0 }) {
                     if l.words.filter({ isMonthWord($0.text) }).isEmpty { yearLabels.append((w.bbox.midX, y)); continue }
                 }
@@ -204,6 +205,15 @@ public enum MonthMatrixParser {
     /// `Mar-Apr-`, `OctoberNovember`, `2020Jan`): split where every piece is a month or a year.
     static func splitGluedMonths(_ line: TextLine) -> TextLine {
         GluedWords.split(line) { pieces in pieces.allSatisfy { isMonthWord($0) || MonthText.year($0) != nil } && pieces.contains(where: isMonthWord) }
+    }
+
+    /// The words of a header line with each month and the year printed right after it joined
+    /// into one word (`monthCells`), the other words as they are.
+    static func headerUnits(_ l: TextLine) -> [Word] {
+        let cells = monthCells(l)
+        var out = cells
+        for w in l.words where !cells.contains(where: { $0.bbox.x0 <= w.bbox.x0 && w.bbox.x1 <= $0.bbox.x1 }) { out.append(w) }
+        return out.sorted { $0.bbox.x0 < $1.bbox.x0 }
     }
 
     /// The month header cells of a header line: each month word with the year printed right
