@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "opsreport", targets: ["opsreport"]),
-        .library(name: "OpsReportKit", targets: ["PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive"]),
+        .library(name: "OpsReportKit", targets: ["PDFLayout", "OCR", "TableLayout", "OpsReport", "Reconcile", "Archive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,9 +20,15 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]
+        ),
         .target(name: "PDFLayout", dependencies: ["CPoppler"]),
+        .target(name: "OCR", dependencies: ["PDFLayout", "CTesseract"]),
         .target(name: "TableLayout", dependencies: ["PDFLayout"]),
-        .target(name: "OpsReport", dependencies: ["PDFLayout", "TableLayout"]),
+        .target(name: "OpsReport", dependencies: ["PDFLayout", "TableLayout", "OCR"]),
         .target(name: "Reconcile", dependencies: ["OpsReport"]),
         .target(name: "Archive", dependencies: [
             "PDFLayout", "OpsReport", "Reconcile",
@@ -31,11 +37,11 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "opsreport", dependencies: [
-            "PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive",
+            "PDFLayout", "OCR", "TableLayout", "OpsReport", "Reconcile", "Archive",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "OpsReportTests", dependencies: ["PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive"],
+        .testTarget(name: "OpsReportTests", dependencies: ["PDFLayout", "OCR", "TableLayout", "OpsReport", "Reconcile", "Archive"],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,80 @@
+import PDFLayout
+
+/// What the OCR layer read in one table cell.
+public struct OCRCellReading: Sendable, Equatable {
+    /// 1-based page and the cell's box in PDF points (deskewed page, origin top-left, y down).
+    public var page: Int
+    public var bbox: BBox
+    /// Whether the cell's column holds numbers (so it was read again with digits only).
+    public var numeric: Bool
+    /// Reading with any character allowed, words joined by one space.
+    public var free: String
+    /// Reading with the column's characters only (digits and separators); `nil` when not read so.
+    public var constrained: String?
+    /// Lowest word confidence (0–100) of the reading the cell's words were taken from.
+    public var confidence: Double
+}
+
+/// The characters a numeric column allows: digits and the separators of counts and days.
+let numericWhitelist = "0123456789,.-"
+
+/// Reads every cell of a table on its own: first with any character, then, in columns that
+/// hold numbers, again with digits and separators only.
+struct CellReader {
+    let engine: TesseractEngine
+
+    struct Read { var cell: GridCell; var tokens: [OCRToken]; var free: String; var constrained: [OCRToken]? }
+
+    /// Tokens of every non-empty cell of `grid` in page pixels, and what was read per cell.
+    func read(_ grid: TableGrid, in img: GreyImage) -> [Read] {
+        let inset = max(1, img.px(OCRTolerances.cellInset)), pad = OCRTolerances.cellPadding
+        var reads: [Read] = []
+        var crops: [Int: (GreyImage, Int, Int)] = [:]
+        for cell in grid.cells {
+            let r = cell.rect
+            var interior = img.crop(x0: r.x0 + inset, y0: r.y0 + inset, x1: r.x1 - inset, y1: r.y1 - inset)
+            interior.whitenBackground(x0: 0, y0: 0, x1: interior.width, y1: interior.height)
+            guard let ink = interior.inkBox(x0: 0, y0: 0, x1: interior.width, y1: interior.height),
+                  ink.count >= OCRTolerances.minCellInk else { continue }
+            let crop = interior.crop(x0: ink.x0, y0: ink.y0, x1: ink.x1, y1: ink.y1, pad: pad)
+            let ox = r.x0 + inset + ink.x0 - pad, oy = r.y0 + inset + ink.y0 - pad
+            let tokens = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: .block)
+                .map { shifted($0, ox, oy) }
+            crops[reads.count] = (crop, ox, oy)
+            reads.append(Read(cell: cell, tokens: tokens, free: tokens.map(\.text).joined(separator: " "), constrained: nil))
+        }
+        // Columns of numbers, and the first body row (rows above it are headers).
+        let columns = Set(reads.map(\.cell.column))
+        var numericColumns = Set<Int>()
+        for c in columns {
+            let inCol = reads.filter { $0.cell.column == c && $0.cell.colSpan == 1 }
+            let numeric = inCol.filter { Self.looksNumeric($0.free) }.count
+            if inCol.count >= 2, Double(numeric) >= OCRTolerances.numericColumnShare * Double(inCol.count) { numericColumns.insert(c) }
+        }
+        guard !numericColumns.isEmpty else { return reads }
+        let rows = Set(reads.map(\.cell.row)).sorted()
+        let firstBody = rows.first { r in
+            let cells = reads.filter { $0.cell.row == r && numericColumns.contains($0.cell.column) }
+            return !cells.isEmpty && cells.filter { Self.looksNumeric($0.free) }.count * 2 >= cells.count
+        } ?? Int.max
+        for i in reads.indices where numericColumns.contains(reads[i].cell.column) && reads[i].cell.colSpan == 1 && reads[i].cell.row >= firstBody {
+            guard let (crop, dx, dy) = crops[i] else { continue }
+            let t = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: .line, whitelist: numericWhitelist)
+            reads[i].constrained = t.map { shifted($0, dx, dy) }
+        }
+        return reads
+    }
+
+    func shifted(_ t: OCRToken, _ dx: Int, _ dy: Int) -> OCRToken {
+        var t = t; t.x0 += dx; t.x1 += dx; t.y0 += dy; t.y1 += dy; return t
+    }
+
+    /// Mostly digits: at least half the characters, and at most one letter.
+    static func looksNumeric(_ s: String) -> Bool {
+        let chars = s.filter { !$0.isWhitespace }
+        guard !chars.isEmpty else { return false }
+        if chars.allSatisfy({ "-–—".contains($0) }) { return true }
+        let digits = chars.filter(\.isNumber).count, letters = chars.filter(\.isLetter).count
+        return digits * 2 >= chars.count && letters <= 1
+    }
+}
