@@ -1,4 +1,5 @@
 import PDFLayout
+import Foundation
 
 /// What the OCR layer read in one table cell.
 public struct OCRCellReading: Sendable, Equatable {
@@ -13,10 +14,17 @@ public struct OCRCellReading: Sendable, Equatable {
     public var constrained: String?
     /// Lowest word confidence (0–100) of the reading the cell's words were taken from.
     public var confidence: Double
+    /// What the document's own OCR text layer prints in the cell (`nil`: no text layer).
+    public var textLayer: String? = nil
+
+    public init(page: Int, bbox: BBox, numeric: Bool, free: String, constrained: String?, confidence: Double, textLayer: String? = nil) {
+        self.page = page; self.bbox = bbox; self.numeric = numeric; self.free = free
+        self.constrained = constrained; self.confidence = confidence; self.textLayer = textLayer
+    }
 }
 
-/// The characters a numeric column allows: digits and the separators of counts and days.
-let numericWhitelist = "0123456789,.-"
+/// The characters a numeric column allows: digits and the separators of counts, days and dates.
+let numericWhitelist = "0123456789,.-/"
 
 /// Reads every cell of a table on its own: first with any character, then, in columns that
 /// hold numbers, again with digits and separators only.
@@ -34,13 +42,18 @@ struct CellReader {
             let r = cell.rect
             var interior = img.crop(x0: r.x0 + inset, y0: r.y0 + inset, x1: r.x1 - inset, y1: r.y1 - inset)
             interior.whitenBackground(x0: 0, y0: 0, x1: interior.width, y1: interior.height)
-            guard let ink = interior.inkBox(x0: 0, y0: 0, x1: interior.width, y1: interior.height),
+            guard let ink = interior.textBox(gap: img.px(OCRTolerances.specGap)),
                   ink.count >= OCRTolerances.minCellInk else { continue }
             let crop = interior.crop(x0: ink.x0, y0: ink.y0, x1: ink.x1, y1: ink.y1, pad: pad)
             let ox = r.x0 + inset + ink.x0 - pad, oy = r.y0 + inset + ink.y0 - pad
-            let tokens = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: .block)
+            let oneLine = Double(ink.y1 - ink.y0) <= OCRTolerances.maxSingleLineInk * img.scale
+            let tokens = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: oneLine ? .line : .block)
                 .map { shifted($0, ox, oy) }
             crops[reads.count] = (crop, ox, oy)
+            if let d = getenv("OCR_DUMP"), tokens.map(\.text).joined(separator: " ") == String(cString: d) {
+                let header = Array("P5\n\(crop.width) \(crop.height)\n255\n".utf8)
+                FileManager.default.createFile(atPath: "/tmp/ocr-dump.pgm", contents: Data(header + crop.pixels))
+            }
             reads.append(Read(cell: cell, tokens: tokens, free: tokens.map(\.text).joined(separator: " "), constrained: nil))
         }
         // Columns of numbers, and the first body row (rows above it are headers).
@@ -66,7 +79,7 @@ struct CellReader {
     }
 
     func shifted(_ t: OCRToken, _ dx: Int, _ dy: Int) -> OCRToken {
-        var t = t; t.x0 += dx; t.x1 += dx; t.y0 += dy; t.y1 += dy; return t
+        var t = t; t.x0 += dx; t.x1 += dx; t.y0 += dy; t.y1 += dy; t.baseline += dy; t.lineTop += dy; return t
     }
 
     /// Mostly digits: at least half the characters, and at most one letter.

@@ -77,6 +77,29 @@ struct GreyImage {
         return n > 0 ? (bx0, by0, bx1 + 1, by1 + 1, n) : nil
     }
 
+    /// The ink box of the text in the whole image, ignoring specks: ink columns (and rows) are
+    /// grouped across gaps up to `gap` pixels, and groups with under `minShare` of the largest
+    /// group's ink are dropped (scanner noise, a stray bit of rule).
+    func textBox(gap: Int, minShare: Double = 0.15) -> (x0: Int, y0: Int, x1: Int, y1: Int, count: Int)? {
+        var cols = [Int](repeating: 0, count: width), rows = [Int](repeating: 0, count: height)
+        pixels.withUnsafeBufferPointer { p in
+            for y in 0..<height { for x in 0..<width where p[y * width + x] <= OCRTolerances.inkLevel { cols[x] += 1; rows[y] += 1 } }
+        }
+        func span(_ profile: [Int]) -> (Int, Int, Int)? {
+            var groups: [(Int, Int, Int)] = []   // start, end (exclusive), ink
+            var last = -gap - 2
+            for (i, v) in profile.enumerated() where v > 0 {
+                if let g = groups.last, i - last <= gap + 1 { groups[groups.count - 1] = (g.0, i + 1, g.2 + v) } else { groups.append((i, i + 1, v)) }
+                last = i
+            }
+            guard let big = groups.map(\.2).max() else { return nil }
+            let kept = groups.filter { Double($0.2) >= minShare * Double(big) }
+            return (kept.map(\.0).min()!, kept.map(\.1).max()!, kept.reduce(0) { $0 + $1.2 })
+        }
+        guard let h = span(cols), let v = span(rows) else { return nil }
+        return (h.0, v.0, h.1, v.1, min(h.2, v.2))
+    }
+
     /// Paints the rectangle white.
     mutating func whiten(x0: Int, y0: Int, x1: Int, y1: Int) {
         let lx0 = max(0, x0), ly0 = max(0, y0), lx1 = min(width, x1), ly1 = min(height, y1)

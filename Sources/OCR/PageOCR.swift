@@ -72,9 +72,15 @@ public final class PageOCR {
         BBox(x0: Double(r.x0) / img.scale, y0: Double(r.y0) / img.scale, x1: Double(r.x1) / img.scale, y1: Double(r.y1) / img.scale)
     }
 
+    /// A token as a text layer would give it: the box spans the type's ascent and descent around
+    /// the baseline (cap height ≈ `capHeight` em), so boxes of one line line up whatever glyphs
+    /// they hold; the font size is that em in points.
     func word(_ t: OCRToken, _ img: GreyImage, _ page: Int) -> Word {
-        let b = box(PixelRect(x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1), img)
-        let size = (Double(max(t.lineHeight, t.y1 - t.y0)) / img.scale).rounded()
-        return Word(text: t.text, bbox: b, fontSize: size, fontName: "OCR", page: page)
+        let capPx = Double(max(2, min(t.baseline, t.y1) - min(t.lineTop, t.y0)))
+        let em = capPx / OCRTolerances.capHeight
+        let base = Double(max(t.baseline, t.y0 + 1))
+        let y0 = min(Double(t.y0), base - OCRTolerances.ascent * em), y1 = max(Double(t.y1), base + OCRTolerances.descent * em)
+        let b = BBox(x0: Double(t.x0) / img.scale, y0: y0 / img.scale, x1: Double(t.x1) / img.scale, y1: y1 / img.scale)
+        return Word(text: t.text, bbox: b, fontSize: (em / img.scale * 2).rounded() / 2, fontName: "OCR", page: page)
     }
 }

@@ -11,6 +11,9 @@ public struct OCRToken: Sendable, Equatable {
     public var confidence: Double
     /// Height in pixels of the text line the word belongs to (its font size, roughly).
     public var lineHeight: Int
+    /// Baseline row (pixels) of the word's line at the word's centre, and the top of its line's
+    /// tallest glyphs: together they give the type size as a text layer would.
+    public var baseline: Int, lineTop: Int
 }
 
 /// How Tesseract should segment an image (a subset of `TessPageSegMode`).
@@ -101,9 +104,17 @@ public final class TesseractEngine {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { continue }
             var lt: Int32 = 0, lb: Int32 = 0, ll: Int32 = 0, lr: Int32 = 0
-            let lineH = TessPageIteratorBoundingBox(pageIt, RIL_TEXTLINE, &ll, &lt, &lr, &lb) != 0 ? Int(lb - lt) : Int(b - t)
+            let hasLine = TessPageIteratorBoundingBox(pageIt, RIL_TEXTLINE, &ll, &lt, &lr, &lb) != 0
+            let lineH = hasLine ? Int(lb - lt) : Int(b - t)
+            var bx1: Int32 = 0, by1: Int32 = 0, bx2: Int32 = 0, by2: Int32 = 0
+            var base = Int(b)
+            if TessPageIteratorBaseline(pageIt, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2) != 0, bx2 != bx1 {
+                let mid = Double(l + r) / 2
+                base = Int((Double(by1) + Double(by2 - by1) * (mid - Double(bx1)) / Double(bx2 - bx1)).rounded())
+            }
             out.append(OCRToken(text: trimmed, x0: Int(l), y0: Int(t), x1: Int(r), y1: Int(b),
-                                confidence: Double(TessResultIteratorConfidence(it, RIL_WORD)), lineHeight: lineH))
+                                confidence: Double(TessResultIteratorConfidence(it, RIL_WORD)), lineHeight: lineH,
+                                baseline: base, lineTop: hasLine ? Int(lt) : Int(t)))
         } while TessResultIteratorNext(it, RIL_WORD) != 0
         return out
     }
