@@ -40,7 +40,10 @@ struct CellReader {
         var crops: [Int: (GreyImage, Int, Int)] = [:]
         for cell in grid.cells {
             let r = cell.rect
+            if getenv("OCR_DEBUG") != nil { print("cell", cell.row, cell.column, Double(r.x0) / img.scale, Double(r.y0) / img.scale, Double(r.x1) / img.scale, Double(r.y1) / img.scale) }
             var interior = img.crop(x0: r.x0 + inset, y0: r.y0 + inset, x1: r.x1 - inset, y1: r.y1 - inset)
+            // Light text on a dark fill that was not found as a band: turn the cell over.
+            if interior.median() < 128 { interior.invert(x0: 0, y0: 0, x1: interior.width, y1: interior.height) }
             interior.whitenBackground(x0: 0, y0: 0, x1: interior.width, y1: interior.height)
             guard let ink = interior.textBox(gap: img.px(OCRTolerances.specGap)),
                   ink.count >= OCRTolerances.minCellInk else { continue }
@@ -48,7 +51,7 @@ struct CellReader {
             let ox = r.x0 + inset + ink.x0 - pad, oy = r.y0 + inset + ink.y0 - pad
             let oneLine = Double(ink.y1 - ink.y0) <= OCRTolerances.maxSingleLineInk * img.scale
             let tokens = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: oneLine ? .line : .block)
-                .map { shifted($0, ox, oy) }
+                .filter { !Self.isJunk($0) }.map { shifted($0, ox, oy) }
             crops[reads.count] = (crop, ox, oy)
             if let d = getenv("OCR_DUMP"), tokens.map(\.text).joined(separator: " ") == String(cString: d) {
                 let header = Array("P5\n\(crop.width) \(crop.height)\n255\n".utf8)
@@ -72,14 +75,38 @@ struct CellReader {
         } ?? Int.max
         for i in reads.indices where numericColumns.contains(reads[i].cell.column) && reads[i].cell.colSpan == 1 && reads[i].cell.row >= firstBody {
             guard let (crop, dx, dy) = crops[i] else { continue }
-            let t = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: .line, whitelist: numericWhitelist)
-            reads[i].constrained = t.map { shifted($0, dx, dy) }
+            var t: [OCRToken] = []
+            // Line mode first; a lone digit often comes back empty from it, so then word, then character.
+            for mode in [OCRSegmentation.line, .word, .character] where t.isEmpty {
+                t = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: mode, whitelist: numericWhitelist)
+            }
+            reads[i].constrained = t.map { var s = shifted($0, dx, dy); s.text = Self.groupingComma(s.text); return s }
         }
         return reads
     }
 
     func shifted(_ t: OCRToken, _ dx: Int, _ dy: Int) -> OCRToken {
         var t = t; t.x0 += dx; t.x1 += dx; t.y0 += dy; t.y1 += dy; t.baseline += dy; t.lineTop += dy; return t
+    }
+
+    /// A point followed by exactly three digits is a thousands separator misread (Tesseract
+    /// confuses `,` and `.` at scan resolution; no value of a count or days column has three
+    /// decimals): `4.979` → `4,979`, `1.234.567` → `1,234,567`.
+    static func groupingComma(_ s: String) -> String {
+        let c = Array(s)
+        var out = c
+        for i in c.indices where c[i] == "." && i > 0 && c[i - 1].isNumber {
+            let rest = c[(i + 1)...].prefix { $0.isNumber }
+            let after = i + 1 + rest.count
+            if rest.count == 3 && (after == c.count || c[after] == "," || c[after] == ".") { out[i] = "," }
+        }
+        return String(out)
+    }
+
+    /// A token with neither letters nor digits (other than a dash), read with low confidence:
+    /// a speck Tesseract turned into `.` or `'`.
+    static func isJunk(_ t: OCRToken) -> Bool {
+        !t.text.contains { $0.isLetter || $0.isNumber } && !t.text.allSatisfy({ "-–—".contains($0) }) && t.confidence < OCRTolerances.junkConfidence
     }
 
     /// Mostly digits: at least half the characters, and at most one letter.

@@ -49,9 +49,9 @@ struct GreyImage {
         let target = Int(Double((lx1 - lx0) * (ly1 - ly0)) * share)
         var acc = 0, bg = 255
         for v in 0..<256 { acc += hist[v]; if acc >= target { bg = v; break } }
-        guard bg > 0, bg < 255 else { return }
+        guard bg > 0 else { return }
         var map = [UInt8](repeating: 255, count: 256)
-        for v in 0..<bg { map[v] = UInt8(v * 255 / bg) }
+        for v in 0..<bg { let m = v * 255 / bg; map[v] = m >= Int(OCRTolerances.lightSpeckLevel) ? 255 : UInt8(m) }
         let w = width
         pixels.withUnsafeMutableBufferPointer { p in
             for y in ly0..<ly1 { for x in lx0..<lx1 { p[y * w + x] = map[Int(p[y * w + x])] } }
@@ -98,6 +98,15 @@ struct GreyImage {
         }
         guard let h = span(cols), let v = span(rows) else { return nil }
         return (h.0, v.0, h.1, v.1, min(h.2, v.2))
+    }
+
+    /// The median grey level of the whole image.
+    func median() -> UInt8 {
+        var hist = [Int](repeating: 0, count: 256)
+        for v in pixels { hist[Int(v)] += 1 }
+        var acc = 0
+        for v in 0..<256 { acc += hist[v]; if acc * 2 >= pixels.count { return UInt8(v) } }
+        return 255
     }
 
     /// Paints the rectangle white.

@@ -32,8 +32,9 @@ public enum OCRTolerances {
     public static let maxRuleSideInk = 0.3
     /// Thickest rule (points); darker areas are filled bands (inverted header rows).
     public static let maxRuleThickness = 2.5
-    /// Gap (points) bridged inside a rule (scan noise, JPEG blur, crossing text).
-    public static let ruleGap = 0.6
+    /// Gap (points) bridged inside a rule (scan noise, JPEG blur, and the crossing of a rule the
+    /// other way, whose ink hides the contrast).
+    public static let ruleGap = 1.5
     /// Filled band: a block (points square) whose mean grey is at or below `bandLevel` is dark
     /// background; bands smaller than `minBandHeight` × `minBandWidth` points are ink, not fill.
     public static let bandBlock = 4.0, minBandHeight = 8.0, minBandWidth = 20.0
@@ -54,11 +55,16 @@ public enum OCRTolerances {
     public static let maxSingleLineInk = 13.0
     /// Ink further than this (points) from a cell's text, and small, is a speck, not text.
     public static let specGap = 4.0
+    /// Once a cell's background is white, lighter levels than this are scanner speckle and are
+    /// whitened too (Tesseract's layout analysis gives up on a speckled strip).
+    public static let lightSpeckLevel: UInt8 = 200
     /// Smallest ink (pixels at `renderDPI`) that makes a cell non-empty.
     public static let minCellInk = 12
     /// Type metrics of the sans-serif faces reports are set in (em units): cap height, and the
     /// ascent and descent a text layer's boxes span around the baseline.
     public static let capHeight = 0.72, ascent = 0.9, descent = 0.21
+    /// Tesseract confidence (0–100) under which a token of punctuation only is dropped as a speck.
+    public static let junkConfidence = 60.0
     /// A column is numeric when at least this share of its non-empty body cells read as numbers.
     public static let numericColumnShare = 0.6
 }

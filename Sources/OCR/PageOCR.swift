@@ -44,8 +44,11 @@ public final class PageOCR {
             for g in grids { print("grid rows", g.rows.map { Double($0) / img.scale }, "cols", g.columns.map { Double($0) / img.scale }, "cells", g.cells.count) }
             for r in rules.horizontal { print("h", Double(r.position) / img.scale, Double(r.start) / img.scale, Double(r.end) / img.scale, r.thickness) }
         }
-        RulingLines.erase(rules.horizontal, horizontal: true, in: &img)
-        RulingLines.erase(rules.vertical, horizontal: false, in: &img)
+        // Only the rules of tables are erased: a chart's or a box's lines stay for page OCR.
+        for g in grids {
+            RulingLines.erase(g.horizontalRules, horizontal: true, in: &img)
+            RulingLines.erase(g.verticalRules, horizontal: false, in: &img)
+        }
 
         var words: [Word] = [], cells: [OCRCellReading] = []
         let reader = CellReader(engine: engine)
@@ -63,7 +66,7 @@ public final class PageOCR {
             let m = img.px(OCRTolerances.mergeRule)
             for g in grids { rest.whiten(x0: g.bounds.x0 - m, y0: g.bounds.y0 - m, x1: g.bounds.x1 + m, y1: g.bounds.y1 + m) }
             words += engine.read(pixels: rest.pixels, width: rest.width, height: rest.height, ppi: rest.dpi, segmentation: .page)
-                .map { word($0, img, number) }
+                .filter { !CellReader.isJunk($0) }.map { word($0, img, number) }
         }
         return OCRPage(number: number, words: words, cells: cells, tables: grids.map { box($0.bounds, img) }, skewDegrees: skew)
     }

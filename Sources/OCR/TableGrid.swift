@@ -12,6 +12,8 @@ struct TableGrid {
     var rows: [Int]      // boundary rows (pixels), top to bottom
     var columns: [Int]   // boundary columns (pixels), left to right
     var cells: [GridCell]
+    /// The rules the grid was built from (erased before its cells are read).
+    var horizontalRules: [Rule] = [], verticalRules: [Rule] = []
 
     /// Every lattice on the page: horizontal rules grouped by overlap and vertical proximity,
     /// with at least two row and two column boundaries.
@@ -28,9 +30,13 @@ struct TableGrid {
         hr.sort { $0.position < $1.position }
         var groups: [[Rule]] = []
         for r in hr {
+            // A rule joins the table above when they overlap, are close, and a vertical rule
+            // of the table runs from one to the other (the lattice is connected).
             if let i = groups.lastIndex(where: { g in
-                g.contains { o in min(o.end, r.end) - max(o.start, r.start) > min(o.end - o.start, r.end - r.start) / 2 } &&
-                r.position - (g.map(\.position).max() ?? 0) <= pitch
+                let lastY = g.map(\.position).max() ?? 0
+                return g.contains { o in min(o.end, r.end) - max(o.start, r.start) > min(o.end - o.start, r.end - r.start) / 2 } &&
+                    r.position - lastY <= pitch &&
+                    vr.contains { v in v.start <= lastY + merge && v.end >= r.position - merge && v.position >= r.start - merge && v.position <= r.end + merge }
             }) { groups[i].append(r) } else { groups.append([r]) }
         }
         var out: [TableGrid] = []
@@ -44,7 +50,9 @@ struct TableGrid {
             let rows = cluster(g.map(\.position), merge)
             guard rows.count >= 2, cols.count >= 2, vs.count >= 1 else { continue }
             let cells = mergedCells(rows: rows, cols: cols, h: g, v: vs, tol: merge)
-            out.append(TableGrid(bounds: PixelRect(x0: cols.first!, y0: rows.first!, x1: cols.last!, y1: rows.last!), rows: rows, columns: cols, cells: cells))
+            guard cells.count >= 2 else { continue }   // a box round a figure is no table
+            out.append(TableGrid(bounds: PixelRect(x0: cols.first!, y0: rows.first!, x1: cols.last!, y1: rows.last!), rows: rows, columns: cols, cells: cells,
+                                 horizontalRules: g.filter { $0.thickness > 0 }, verticalRules: vs))
         }
         return out
     }

@@ -24,6 +24,9 @@ public enum OCRSegmentation: Sendable {
     case line
     /// Sparse text: words anywhere, no order (`PSM_SPARSE_TEXT`).
     case sparse
+    /// One word, or one character (`PSM_SINGLE_WORD`, `PSM_SINGLE_CHAR`): for tiny cells that
+    /// line mode returns empty.
+    case word, character
 
     var mode: TessPageSegMode {
         switch self {
@@ -31,6 +34,8 @@ public enum OCRSegmentation: Sendable {
         case .block: return PSM_SINGLE_BLOCK
         case .line: return PSM_SINGLE_LINE
         case .sparse: return PSM_SPARSE_TEXT
+        case .word: return PSM_SINGLE_WORD
+        case .character: return PSM_SINGLE_CHAR
         }
     }
 }

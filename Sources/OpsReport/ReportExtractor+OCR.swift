@@ -41,7 +41,15 @@ extension ReportExtractor {
                     return cx >= c.x0 && cx <= c.x1 && cy >= c.y0 && cy <= c.y1
                 }.map(\.text).joined(separator: " ")
             }
-            out[i].words = layer.filter { !inTable($0) } + r.words
+            // Inside tables the cell words replace the text layer's, except in cells OCR left
+            // empty, where the text layer's words stay (a reading is better than none; the
+            // reconciler's sums check it like any other).
+            let readCells = r.cells.filter { !$0.free.isEmpty || !($0.constrained ?? "").isEmpty }.map(\.bbox)
+            func inReadCell(_ w: Word) -> Bool {
+                let cx = (w.bbox.x0 + w.bbox.x1) / 2, cy = (w.bbox.y0 + w.bbox.y1) / 2
+                return readCells.contains { cx >= $0.x0 && cx <= $0.x1 && cy >= $0.y0 && cy <= $0.y1 }
+            }
+            out[i].words = layer.filter { !inTable($0) || !inReadCell($0) } + r.words
             reads.append(r)
         }
         return (out, reads)

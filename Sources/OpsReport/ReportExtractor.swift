@@ -46,6 +46,7 @@ public enum ReportExtractor {
         var report = build(pages: pages, source: source, metadata: doc.metadata, isScan: { variant != nil })
         if let variant { report.variant = variant }
         if !ocr.isEmpty { OCRFusion.apply(ocr, to: &report) }
+        if variant != nil { LabelMatching.apply(to: &report) }
         if report.period == nil && report.missingSections.count >= 6 {
             throw ExtractionError.notAReport(path: path, reason: "no \"Operations Report — <Month> <Year>\" title and none of its tables were found")
         }
