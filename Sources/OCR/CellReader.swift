@@ -38,7 +38,7 @@ struct CellReader {
         let inset = max(1, img.px(OCRTolerances.cellInset)), pad = OCRTolerances.cellPadding
         var reads: [Read] = []
         var crops: [Int: (GreyImage, Int, Int)] = [:]
-        for cell in grid.cells {
+        for cell in grid.cells.flatMap({ split($0, grid, img) }) {
             let r = cell.rect
             if getenv("OCR_DEBUG") != nil { print("cell", cell.row, cell.column, Double(r.x0) / img.scale, Double(r.y0) / img.scale, Double(r.x1) / img.scale, Double(r.y1) / img.scale) }
             var interior = img.crop(x0: r.x0 + inset, y0: r.y0 + inset, x1: r.x1 - inset, y1: r.y1 - inset)
@@ -83,6 +83,30 @@ struct CellReader {
             reads[i].constrained = t.map { var s = shifted($0, dx, dy); s.text = Self.groupingComma(s.text); return s }
         }
         return reads
+    }
+
+    /// A cell merged across columns (no rule crosses it) is read in pieces at the table's column
+    /// boundaries that no ink crosses: a header band printed without inner rules holds one
+    /// header per column, while a label that really spans columns keeps its piece whole.
+    func split(_ cell: GridCell, _ grid: TableGrid, _ img: GreyImage) -> [GridCell] {
+        guard cell.colSpan > 1 else { return [cell] }
+        let inset = max(1, img.px(OCRTolerances.cellInset)), clear = max(1, img.px(OCRTolerances.cellInset))
+        var interior = img.crop(x0: cell.rect.x0, y0: cell.rect.y0 + inset, x1: cell.rect.x1, y1: cell.rect.y1 - inset)
+        if interior.median() < 128 { interior.invert(x0: 0, y0: 0, x1: interior.width, y1: interior.height) }
+        interior.whitenBackground(x0: 0, y0: 0, x1: interior.width, y1: interior.height)
+        var cuts: [Int] = []
+        for c in (cell.column + 1)..<(cell.column + cell.colSpan) {
+            let x = grid.columns[c] - cell.rect.x0
+            if interior.inkBox(x0: x - clear, y0: 0, x1: x + clear + 1, y1: interior.height) == nil { cuts.append(c) }
+        }
+        guard !cuts.isEmpty else { return [cell] }
+        var out: [GridCell] = [], start = cell.column
+        for c in cuts + [cell.column + cell.colSpan] {
+            out.append(GridCell(rect: PixelRect(x0: grid.columns[start], y0: cell.rect.y0, x1: grid.columns[c], y1: cell.rect.y1),
+                                row: cell.row, column: start, rowSpan: cell.rowSpan, colSpan: c - start))
+            start = c
+        }
+        return out
     }
 
     func shifted(_ t: OCRToken, _ dx: Int, _ dy: Int) -> OCRToken {

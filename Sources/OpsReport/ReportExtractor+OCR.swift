@@ -12,7 +12,7 @@ extension ReportExtractor {
         var out = pages, reads: [OCRPage] = []
         for i in out.indices {
             guard let r = try? ocr.read(doc, page: out[i].number, rotation: out[i].rotation, wholePage: true) else { continue }
-            out[i].words = r.words
+            out[i].words = CaptionWords.repaired(r.words)
             reads.append(r)
         }
         guard out.reduce(0, { $0 + $1.words.count }) >= minLegibleWords else {
@@ -44,14 +44,56 @@ extension ReportExtractor {
             // Inside tables the cell words replace the text layer's, except in cells OCR left
             // empty, where the text layer's words stay (a reading is better than none; the
             // reconciler's sums check it like any other).
-            let readCells = r.cells.filter { !$0.free.isEmpty || !($0.constrained ?? "").isEmpty }.map(\.bbox)
-            func inReadCell(_ w: Word) -> Bool {
+            // The same when the cell OCR is no number, month or date and the text layer's is one
+            // (a month header the cell OCR garbled).
+            func centre(_ w: Word, in b: BBox) -> Bool {
                 let cx = (w.bbox.x0 + w.bbox.x1) / 2, cy = (w.bbox.y0 + w.bbox.y1) / 2
-                return readCells.contains { cx >= $0.x0 && cx <= $0.x1 && cy >= $0.y0 && cy <= $0.y1 }
+                return cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1
             }
-            out[i].words = layer.filter { !inTable($0) || !inReadCell($0) } + r.words
+            let ocrCells = r.cells.filter { c in
+                let read = c.constrained ?? c.free
+                return !read.isEmpty && (isValue(read) || !isValue(c.textLayer ?? ""))
+            }.map(\.bbox)
+            let layerCells = r.cells.map(\.bbox).filter { b in !ocrCells.contains(b) }
+            // Word by word too (a merged header cell holds many): an OCR word that is no value,
+            // over a text layer word that is one, gives way to it.
+            let cellWords = r.words.filter { w in !layerCells.contains { centre(w, in: $0) } }.map { w -> Word in
+                guard !isValue(w.text) else { return w }
+                let under = layer.filter { l in
+                    let ox = min(l.bbox.x1, w.bbox.x1) - max(l.bbox.x0, w.bbox.x0)
+                    return ox > 0.5 * min(l.bbox.width, w.bbox.width) && centre(l, in: BBox(x0: w.bbox.x0 - w.bbox.height / 2, y0: w.bbox.y0 - w.bbox.height / 2, x1: w.bbox.x1 + w.bbox.height / 2, y1: w.bbox.y1 + w.bbox.height / 2))
+                }
+                return under.count == 1 && isValue(under[0].text) ? under[0] : w
+            }
+            out[i].words = CaptionWords.repaired(layer.filter { w in !inTable(w) || !ocrCells.contains { centre(w, in: $0) } } + cellWords)
             reads.append(r)
         }
         return (out, reads)
+    }
+}
+
+/// Whether a cell's text reads as a value of a table: a number (count or days), a month header
+/// (`Jul-16`, `Jul- 16` over two lines) or a date.
+func isValue(_ text: String) -> Bool {
+    let t = text.filter { !$0.isWhitespace }
+    guard !t.isEmpty else { return false }
+    return NumberText.parseDays(t) != nil || MonthText.parseHeader(t) != nil || !DateText.dates(in: text).isEmpty
+}
+
+/// The word that opens a caption ("Table 5:", "Figure 4:") read one OCR edit off (`Tabie 5:`,
+/// `Figu re`): put right, so that the caption is found. Only a word followed on its line by a
+/// caption number is touched.
+enum CaptionWords {
+    static let keywords = ["Table", "Figure"]
+
+    static func repaired(_ words: [Word]) -> [Word] {
+        var out = words
+        for i in out.indices where i + 1 < out.count && !keywords.contains(out[i].text) {
+            let next = out[i + 1]
+            guard abs(next.bbox.y0 - out[i].bbox.y0) < max(2, out[i].fontSize / 2), next.bbox.x0 > out[i].bbox.x0,
+                  let first = next.text.first, first.isNumber, next.text.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) else { continue }
+            if let k = keywords.first(where: { LabelMatching.distance(Array($0), Array(out[i].text)) == 1 }) { out[i].text = k }
+        }
+        return out
     }
 }

@@ -36,8 +36,9 @@ final class BadInputTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let noise = dir.appendingPathComponent("noise-scan.pdf").path
-        let grey = PageBitmap(width: 413, height: 584, scale: 413 / 595.3, pixels: [UInt8](repeating: 255, count: 413 * 584))
-        try ImagePDF.write([ImagePDF.scanned(grey, degrees: 0, paper: 200, noise: 60), ImagePDF.scanned(grey, degrees: 0, paper: 190, noise: 60, seed: 2)], to: noise)
+        let grey = PageBitmap(width: 150, height: 200, scale: 1, pixels: [UInt8](repeating: 255, count: 150 * 200))
+        try ImagePDF.write([ImagePDF.scanned(grey, degrees: 0, paper: 200, noise: 60), ImagePDF.scanned(grey, degrees: 0, paper: 190, noise: 60, seed: 2)],
+                           width: 150, height: 200, to: noise)
         XCTAssertThrowsError(try ReportExtractor.extract(path: noise)) {
             XCTAssertEqual(($0 as? ExtractionError)?.kind, "no_text_layer")
             XCTAssertEqual(($0 as? ExtractionError)?.exitCode, 16)
