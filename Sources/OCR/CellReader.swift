@@ -38,7 +38,9 @@ struct CellReader {
         let inset = max(1, img.px(OCRTolerances.cellInset)), pad = OCRTolerances.cellPadding
         var reads: [Read] = []
         var crops: [Int: (GreyImage, Int, Int)] = [:]
-        for cell in grid.cells.flatMap({ split($0, grid, img) }) {
+        var img = img
+        let pieces = grid.cells.flatMap { splitRows($0, grid, &img) }.flatMap { split($0, grid, img) }
+        for cell in pieces {
             let r = cell.rect
             if getenv("OCR_DEBUG") != nil { print("cell", cell.row, cell.column, Double(r.x0) / img.scale, Double(r.y0) / img.scale, Double(r.x1) / img.scale, Double(r.y1) / img.scale) }
             var interior = img.crop(x0: r.x0 + inset, y0: r.y0 + inset, x1: r.x1 - inset, y1: r.y1 - inset)
@@ -80,6 +82,11 @@ struct CellReader {
             for mode in [OCRSegmentation.line, .word, .character] where t.isEmpty {
                 t = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: mode, whitelist: numericWhitelist)
             }
+            if let d = getenv("OCR_DUMP_C"), t.map(\.text).joined(separator: " ") == String(cString: d) {
+                let header = Array("P5\n\(crop.width) \(crop.height)\n255\n".utf8)
+                FileManager.default.createFile(atPath: "/tmp/ocr-dump.pgm", contents: Data(header + crop.pixels))
+                print("free reading:", reads[i].free)
+            }
             reads[i].constrained = t.map { var s = shifted($0, dx, dy); s.text = Self.groupingComma(s.text); return s }
         }
         return reads
@@ -105,6 +112,40 @@ struct CellReader {
             out.append(GridCell(rect: PixelRect(x0: grid.columns[start], y0: cell.rect.y0, x1: grid.columns[c], y1: cell.rect.y1),
                                 row: cell.row, column: start, rowSpan: cell.rowSpan, colSpan: c - start))
             start = c
+        }
+        return out
+    }
+
+    /// A cell merged across rows is cut at the table's row boundaries where, across the cell,
+    /// there is only paper or a faint rule the rule finder missed (which is erased): a rule too
+    /// thin to be found whole must not merge two rows of numbers. Text crossing the boundary (a
+    /// label spanning rows) keeps the cell whole.
+    func splitRows(_ cell: GridCell, _ grid: TableGrid, _ img: inout GreyImage) -> [GridCell] {
+        guard cell.rowSpan > 1 else { return [cell] }
+        let d = max(2, img.px(OCRTolerances.maxRuleThickness)), inset = max(1, img.px(OCRTolerances.cellInset))
+        let x0 = cell.rect.x0 + inset, x1 = cell.rect.x1 - inset, w = x1 - x0
+        guard w > 4 else { return [cell] }
+        let level = UInt8(Double(RulingLines.paperLevel(img)) * OCRTolerances.ruleShareOfPaper)
+        var cuts: [Int] = [], ruleRows: [Int] = []
+        for r in (cell.row + 1)..<(cell.row + cell.rowSpan) {
+            let y = grid.rows[r]
+            // Inky rows around the boundary: a rule makes a few (at most its thickness), text
+            // crossing the boundary makes them all.
+            var rows: [Int] = []
+            for yy in max(0, y - d)..<min(img.height, y + d + 1) {
+                var n = 0
+                for x in x0..<x1 where img.pixels[yy * img.width + x] <= level { n += 1 }
+                if n > w / 20 { rows.append(yy) }
+            }
+            if rows.count <= d / 2 + 1 { cuts.append(r); ruleRows += rows }
+        }
+        guard !cuts.isEmpty else { return [cell] }
+        for y in ruleRows { img.whiten(x0: x0 - inset, y0: y - 1, x1: x1 + inset, y1: y + 2) }
+        var out: [GridCell] = [], start = cell.row
+        for r in cuts + [cell.row + cell.rowSpan] {
+            out.append(GridCell(rect: PixelRect(x0: cell.rect.x0, y0: grid.rows[start], x1: cell.rect.x1, y1: grid.rows[r]),
+                                row: start, column: cell.column, rowSpan: r - start, colSpan: cell.colSpan))
+            start = r
         }
         return out
     }
