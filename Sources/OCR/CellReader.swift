@@ -1,5 +1,4 @@
 import PDFLayout
-import Foundation
 
 /// What the OCR layer read in one table cell.
 public struct OCRCellReading: Sendable, Equatable {
@@ -42,7 +41,6 @@ struct CellReader {
         let pieces = grid.cells.flatMap { splitRows($0, grid, &img) }.flatMap { split($0, grid, img) }
         for cell in pieces {
             let r = cell.rect
-            if getenv("OCR_DEBUG") != nil { print("cell", cell.row, cell.column, Double(r.x0) / img.scale, Double(r.y0) / img.scale, Double(r.x1) / img.scale, Double(r.y1) / img.scale) }
             var interior = img.crop(x0: r.x0 + inset, y0: r.y0 + inset, x1: r.x1 - inset, y1: r.y1 - inset)
             // Light text on a dark fill that was not found as a band: turn the cell over.
             if interior.median() < 128 { interior.invert(x0: 0, y0: 0, x1: interior.width, y1: interior.height) }
@@ -55,10 +53,6 @@ struct CellReader {
             let tokens = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: oneLine ? .line : .block)
                 .filter { !Self.isJunk($0) }.map { shifted($0, ox, oy) }
             crops[reads.count] = (crop, ox, oy)
-            if let d = getenv("OCR_DUMP"), tokens.map(\.text).joined(separator: " ") == String(cString: d) {
-                let header = Array("P5\n\(crop.width) \(crop.height)\n255\n".utf8)
-                FileManager.default.createFile(atPath: "/tmp/ocr-dump.pgm", contents: Data(header + crop.pixels))
-            }
             reads.append(Read(cell: cell, tokens: tokens, free: tokens.map(\.text).joined(separator: " "), constrained: nil))
         }
         // Columns of numbers, and the first body row (rows above it are headers).
@@ -81,11 +75,6 @@ struct CellReader {
             // Line mode first; a lone digit often comes back empty from it, so then word, then character.
             for mode in [OCRSegmentation.line, .word, .character] where t.isEmpty {
                 t = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: mode, whitelist: numericWhitelist)
-            }
-            if let d = getenv("OCR_DUMP_C"), t.map(\.text).joined(separator: " ") == String(cString: d) {
-                let header = Array("P5\n\(crop.width) \(crop.height)\n255\n".utf8)
-                FileManager.default.createFile(atPath: "/tmp/ocr-dump.pgm", contents: Data(header + crop.pixels))
-                print("free reading:", reads[i].free)
             }
             reads[i].constrained = t.map { var s = shifted($0, dx, dy); s.text = Self.groupingComma(s.text); return s }
         }
@@ -121,13 +110,12 @@ struct CellReader {
     /// thin to be found whole must not merge two rows of numbers. Text crossing the boundary (a
     /// label spanning rows) keeps the cell whole.
     func splitRows(_ cell: GridCell, _ grid: TableGrid, _ img: inout GreyImage) -> [GridCell] {
-        guard cell.rowSpan > 1 else { return [cell] }
         let d = max(2, img.px(OCRTolerances.maxRuleThickness)), inset = max(1, img.px(OCRTolerances.cellInset))
         let x0 = cell.rect.x0 + inset, x1 = cell.rect.x1 - inset, w = x1 - x0
         guard w > 4 else { return [cell] }
         let level = UInt8(Double(RulingLines.paperLevel(img)) * OCRTolerances.ruleShareOfPaper)
         var cuts: [Int] = [], ruleRows: [Int] = []
-        for r in (cell.row + 1)..<(cell.row + cell.rowSpan) {
+        for r in (cell.row + 1)..<max(cell.row + 1, cell.row + cell.rowSpan) {
             let y = grid.rows[r]
             // Inky rows around the boundary: a rule makes a few (at most its thickness), text
             // crossing the boundary makes them all.
@@ -139,13 +127,43 @@ struct CellReader {
             }
             if rows.count <= d / 2 + 1 { cuts.append(r); ruleRows += rows }
         }
-        guard !cuts.isEmpty else { return [cell] }
         for y in ruleRows { img.whiten(x0: x0 - inset, y0: y - 1, x1: x1 + inset, y1: y + 2) }
-        var out: [GridCell] = [], start = cell.row
-        for r in cuts + [cell.row + cell.rowSpan] {
-            out.append(GridCell(rect: PixelRect(x0: cell.rect.x0, y0: grid.rows[start], x1: cell.rect.x1, y1: grid.rows[r]),
-                                row: start, column: cell.column, rowSpan: r - start, colSpan: cell.colSpan))
-            start = r
+        var ys = cuts.map { grid.rows[$0] }
+        ys += faintRules(x0: x0, x1: x1, y0: cell.rect.y0 + 2 * d, y1: cell.rect.y1 - 2 * d, in: &img, level: level)
+        ys = ys.sorted()
+        guard !ys.isEmpty else { return [cell] }
+        var out: [GridCell] = [], top = cell.rect.y0
+        for y in ys + [cell.rect.y1] {
+            out.append(GridCell(rect: PixelRect(x0: cell.rect.x0, y0: top, x1: cell.rect.x1, y1: y),
+                                row: cell.row, column: cell.column, rowSpan: 1, colSpan: cell.colSpan))
+            top = y
+        }
+        return out
+    }
+
+    /// Rows of a merged cell crossed by a faint rule the rule finder missed altogether: a thin
+    /// run of rows nearly all ink across the cell, with clear paper just above and below. Erased.
+    func faintRules(x0: Int, x1: Int, y0: Int, y1: Int, in img: inout GreyImage, level: UInt8) -> [Int] {
+        guard y1 > y0, x1 > x0 else { return [] }
+        let w = x1 - x0, thick = max(2, img.px(OCRTolerances.maxRuleThickness))
+        func fill(_ y: Int) -> Double {
+            guard y >= 0, y < img.height else { return 0 }
+            var n = 0
+            for x in x0..<x1 where img.pixels[y * img.width + x] <= level { n += 1 }
+            return Double(n) / Double(w)
+        }
+        let f = (y0..<y1).map(fill)
+        var out: [Int] = [], y = 0
+        while y < f.count {
+            guard f[y] >= OCRTolerances.minRuleFill * 0.9 else { y += 1; continue }
+            var e = y
+            while e + 1 < f.count && f[e + 1] >= OCRTolerances.minRuleFill * 0.9 { e += 1 }
+            let clear = fill(y0 + y - 3) < OCRTolerances.maxRuleSideInk && fill(y0 + e + 3) < OCRTolerances.maxRuleSideInk
+            if e - y + 1 <= thick && clear {
+                img.whiten(x0: x0, y0: y0 + y - 1, x1: x1, y1: y0 + e + 2)
+                out.append(y0 + (y + e) / 2)
+            }
+            y = e + 1
         }
         return out
     }

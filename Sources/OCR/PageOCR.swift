@@ -1,5 +1,4 @@
 import PDFLayout
-import Foundation
 
 /// The OCR of one page: words in the same model as a text layer, and what each table cell read.
 public struct OCRPage: Sendable {
@@ -40,10 +39,6 @@ public final class PageOCR {
         let bands = FilledBands.invertBands(&img)
         let rules = RulingLines.find(in: img)
         let grids = TableGrid.find(horizontal: rules.horizontal, vertical: rules.vertical, bands: bands, scale: img.scale)
-        if getenv("OCR_DEBUG") != nil {
-            for g in grids { print("grid rows", g.rows.map { Double($0) / img.scale }, "cols", g.columns.map { Double($0) / img.scale }, "cells", g.cells.count) }
-            for r in rules.horizontal { print("h", Double(r.position) / img.scale, Double(r.start) / img.scale, Double(r.end) / img.scale, r.thickness) }
-        }
         // Only the rules of tables are erased: a chart's or a box's lines stay for page OCR.
         for g in grids {
             RulingLines.erase(g.horizontalRules, horizontal: true, in: &img)

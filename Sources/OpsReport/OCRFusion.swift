@@ -20,7 +20,7 @@ enum OCRFusion {
                 continue
             }
             report.provenance[pointer]?.source = "cell_ocr"
-            report.provenance[pointer]?.confidence = (cell.confidence * 10).rounded() / 10
+            report.provenance[pointer]?.confidence = (max(0, min(100, cell.confidence)) * 10).rounded() / 10
             guard cell.numeric, let chosen = cell.constrained, let value = NumberText.parseDays(chosen) else { continue }
             var readings: [(String, String)] = [("cell read with digits only", chosen), ("cell read freely", cell.free)]
             if let layer = cell.textLayer, !layer.isEmpty { readings.append(("text layer", layer)) }
