@@ -49,7 +49,10 @@ public final class PageOCR {
         let reader = CellReader(engine: engine)
         for grid in grids {
             for r in reader.read(grid, in: img) {
-                let chosen = r.constrained ?? r.tokens
+                // The digits-only reading, unless it came back empty (a lone digit the
+                // whitelisted modes all missed) and the free reading is a number.
+                let freeIsNumber = CellReader.looksNumeric(r.free) && !r.free.contains { $0.isLetter }
+                let chosen = r.constrained.flatMap { $0.isEmpty && freeIsNumber ? nil : $0 } ?? r.tokens
                 words += chosen.map { word($0, img, number) }
                 let conf = chosen.map(\.confidence).min() ?? 0
                 cells.append(OCRCellReading(page: number, bbox: box(r.cell.rect, img), numeric: r.constrained != nil, free: r.free,

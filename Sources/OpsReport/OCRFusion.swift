@@ -21,8 +21,11 @@ enum OCRFusion {
             }
             report.provenance[pointer]?.source = "cell_ocr"
             report.provenance[pointer]?.confidence = (max(0, min(100, cell.confidence)) * 10).rounded() / 10
-            guard cell.numeric, let chosen = cell.constrained, let value = NumberText.parseDays(chosen) else { continue }
-            var readings: [(String, String)] = [("cell read with digits only", chosen), ("cell read freely", cell.free)]
+            guard cell.numeric, let digits = cell.constrained else { continue }
+            // The digits-only reading is taken; when it came back empty, the free one.
+            let chosen = digits.isEmpty ? cell.free : digits
+            guard let value = NumberText.parseDays(chosen) else { continue }
+            var readings: [(String, String)] = digits.isEmpty ? [("cell read freely", cell.free)] : [("cell read with digits only", digits), ("cell read freely", cell.free)]
             if let layer = cell.textLayer, !layer.isEmpty { readings.append(("text layer", layer)) }
             let others = readings.dropFirst().filter { r in NumberText.parseDays(r.1).map { $0 != value } ?? false }
             let weak = cell.confidence < minConfidence && !readings.dropFirst().contains { NumberText.parseDays($0.1) == value }
