@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "opsreport", targets: ["opsreport"]),
-        .library(name: "OpsReportKit", targets: ["PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit"]),
+        .library(name: "OpsReportKit", targets: ["PDFLayout", "OCR", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,9 +21,15 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]
+        ),
         .target(name: "PDFLayout", dependencies: ["CPoppler"]),
+        .target(name: "OCR", dependencies: ["PDFLayout", "CTesseract"]),
         .target(name: "TableLayout", dependencies: ["PDFLayout"]),
-        .target(name: "OpsReport", dependencies: ["PDFLayout", "TableLayout"], plugins: ["BuildFingerprintPlugin"]),
+        .target(name: "OpsReport", dependencies: ["PDFLayout", "TableLayout", "OCR"], plugins: ["BuildFingerprintPlugin"]),
         // The build fingerprint: a hash of the extraction code's sources, made at build time, so
         // that a build with changed extraction code has another `ToolVersion.current`.
         .executableTarget(name: "BuildFingerprintTool", path: "Plugins/BuildFingerprintTool"),
@@ -41,11 +47,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "opsreport", dependencies: [
-            "PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit",
+            "PDFLayout", "OCR", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "OpsReportTests", dependencies: ["CPoppler", "PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit",
+        .testTarget(name: "OpsReportTests", dependencies: ["CPoppler", "PDFLayout", "OCR", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit",
                                                          .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
     ],

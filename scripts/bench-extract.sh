@@ -12,7 +12,7 @@ swift build -c release --static-swift-stdlib --product opsreport >/dev/null
 exec python3 - "$rounds" "$dir" <<'PY'
 import glob, os, subprocess, sys, tempfile, time
 rounds, d = int(sys.argv[1]), sys.argv[2]
-files = sorted(f for f in glob.glob(os.path.join(d, "*.pdf")) if "image-only" not in f)
+files = sorted(f for f in glob.glob(os.path.join(d, "*.pdf")) if "image-only" not in f and ".scanned" not in f)  # scans: scripts/bench-ocr.sh
 tmp = tempfile.mkdtemp()
 bin_ = ".build/release/opsreport"
 def per_file():

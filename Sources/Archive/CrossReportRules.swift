@@ -6,11 +6,12 @@ import OpsReport
 /// A finding's `report` field names the report it belongs to: its `source.file` when set, else its
 /// period. `related` entries that point into another report are written `<period>:<pointer>`.
 public enum CrossReportRules {
-    /// All cross-report findings: restatements, party count discontinuities, archive gaps, row
+    /// All cross-report findings: restatements (and a scan's `ocr_misreading`s, see
+    /// `OCRMisreadingRule`), party count discontinuities, archive gaps, row
     /// labels that look like OCR variants of other reports' labels, and drivers under an unusual group.
     /// - Parameter valueCounts: see `SeriesConsolidation.consolidate(_:valueCounts:)`.
     public static func all(_ reports: [Report], valueCounts: [Int]? = nil) -> [Finding] {
-        restatements(reports, valueCounts: valueCounts) + partyCountDiscontinuities(reports, valueCounts: valueCounts)
+        OCRMisreadingRule.restatementsAndMisreadings(reports, valueCounts: valueCounts) + partyCountDiscontinuities(reports, valueCounts: valueCounts)
             + archiveGaps(reports) + LabelVariantRule.findings(reports) + DriverGroupRule.findings(reports)
     }
 

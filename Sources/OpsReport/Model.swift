@@ -188,6 +188,12 @@ public struct Provenance: Codable, Sendable, Equatable {
     public var bbox: BBox
     /// The text exactly as printed (before normalisation).
     public var text: String
+    /// Which reading the value came from, only for values read by OCR: `text_layer` (the scan's
+    /// own OCR layer), `cell_ocr` (the table cell read alone), `page_ocr` (running text read
+    /// from the page image), `label_match` (a label corrected to one this report family prints).
+    public var source: String? = nil
+    /// Tesseract's confidence (0–100) in the reading, when it came from OCR.
+    public var confidence: Double? = nil
     /// - Parameter bbox: rounded to 0.01 pt, the precision of the JSON output.
     public init(page: Int, bbox: BBox, text: String) { self.page = page; self.bbox = bbox.rounded; self.text = text }
 }

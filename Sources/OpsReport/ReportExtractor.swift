@@ -1,3 +1,4 @@
+import OCR
 import PDFLayout
 import TableLayout
 import Foundation
@@ -17,27 +18,41 @@ public enum ReportExtractor {
     ///   - password: user password for an encrypted PDF.
     /// - Returns: the report; `findings` holds only extraction notes (inferred months), the
     ///   Reconcile module adds the rest.
-    /// - Throws: `ExtractionError` (`.pdf` wrapping `PDFLayoutError`, `.noTextLayer`,
-    ///   `.blank`, `.notAReport`).
+    /// Scans are read again from their page images (`OCR.PageOCR`): a scan's ruled tables are
+    /// read cell by cell and their words replace the text layer's there; an image-only PDF is read
+    /// whole (`variant` `image-only`). Born-digital reports never go through OCR.
+    ///
+    /// - Throws: `ExtractionError` (`.pdf` wrapping `PDFLayoutError`, `.noTextLayer` when the
+    ///   page images hold nothing legible, `.blank`, `.notAReport`).
     public static func extract(path: String, password: String? = nil) throws -> Report {
         let doc: PDFDocument
         do { doc = try PDFDocument(path: path, password: password) } catch let e as PDFLayoutError { throw ExtractionError.pdf(e) }
-        let pages: [PDFPage]
+        var pages: [PDFPage]
         // Page 1's image coverage tells a scan from a born-digital report; measure it in the same pass.
         do { pages = try (1...doc.pageCount).map { try doc.page($0, imageCoverage: $0 == 1) } } catch let e as PDFLayoutError { throw ExtractionError.pdf(e) }
         let sha = (try? PDFDocument.sha256(ofFile: path)) ?? ""
         let source = Source(file: path, sha256: sha, pages: doc.pageCount, producer: doc.metadata.producer)
 
+        var ocr: [OCRPage] = [], variant: String? = nil
         if pages.allSatisfy({ $0.words.isEmpty }) {
             let imaged = (1...min(doc.pageCount, 3)).contains { (try? doc.page($0, imageCoverage: true).imageCoverage ?? 0) ?? 0 > 0.3 }
-            throw imaged ? ExtractionError.noTextLayer(path: path, pages: doc.pageCount) : ExtractionError.blank(path: path, pages: doc.pageCount)
+            guard imaged else { throw ExtractionError.blank(path: path, pages: doc.pageCount) }
+            (pages, ocr) = try readImageOnly(doc: doc, pages: pages, path: path)
+            variant = "image-only"
+        } else if isScanned(doc: doc, pages: pages) {
+            (pages, ocr) = fuseScanned(doc: doc, pages: pages)
+            variant = "scanned"
         }
-        let scan = isScanned(doc: doc, pages: pages)
+        let scan = variant != nil
+        // Text a person cannot see is dropped from born-digital pages (a scan's OCR layer is invisible by design).
         let visiblePages = scan ? pages : pages.map { visibleWords(of: $0, in: doc) }
         var report = build(pages: visiblePages, source: source, metadata: doc.metadata, isScan: { scan })
         if !scan, let inked = inkedTableWords(report: report, pages: visiblePages, doc: doc) {
             report = build(pages: inked, source: source, metadata: doc.metadata, isScan: { scan })
         }
+        if let variant { report.variant = variant }
+        if !ocr.isEmpty { OCRFusion.apply(ocr, to: &report) }
+        if variant != nil { LabelMatching.apply(to: &report) }
         if report.period == nil && report.missingSections.count >= 6 {
             throw ExtractionError.notAReport(path: path, reason: "no \"Operations Report — <Month> <Year>\" title and none of its tables were found")
         }

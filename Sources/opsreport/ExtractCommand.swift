@@ -12,7 +12,7 @@ struct ExtractCommand: ParsableCommand {
         One file: JSON to standard output, or to -o OUT.json. Several files: one JSON file per \
         report in --out-dir, named after the PDF; a bad file is reported and the others go on.
         Exit status: 0 success; 10 unreadable file, 11 empty file, 12 not a PDF, 13 damaged PDF, \
-        14 password required, 15 wrong password, 16 no text layer (image-only scan), 17 blank \
+        14 password required, 15 wrong password, 16 nothing legible (no text layer, and OCR of the page images reads nothing), 17 blank \
         document, 18 not an Operations Report (with several files: the status of the first that \
         failed); 64 usage; 73 the output cannot be written.
         """)

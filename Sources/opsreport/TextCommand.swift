@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import OpsReport
+import OCR
 import PDFLayout
 import TableLayout
 
-/// `opsreport text FILE.pdf [-p N] [--words]`: layout dump for debugging.
+/// `opsreport text FILE.pdf [-p N] [--words] [--ocr]`: layout dump for debugging.
 struct TextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "text",
@@ -14,6 +15,7 @@ struct TextCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "1-based page; all pages when omitted.") var page: Int?
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "One word per row (text, box, font size, font) instead of one line per row.") var words = false
+    @Flag(help: "Read the page image with Tesseract (tables cell by cell, then the rest) instead of the text layer.") var ocr = false
 
     func run() throws {
         let doc: PDFDocument
@@ -22,8 +24,13 @@ struct TextCommand: ParsableCommand {
         }
         var out = ""
         for n in page.map({ [$0] }) ?? Array(1...doc.pageCount) {
-            let p: PDFPage
+            var p: PDFPage
             do { p = try doc.page(n) } catch let e as PDFLayoutError { CLIOutput.error(e.message); throw ExitCode(64) }
+            if ocr {
+                let read = try PageOCR().read(doc, page: n, rotation: p.rotation, wholePage: true)
+                p.words = read.words
+                out += "# OCR: skew \(fmt(read.skewDegrees))°, \(read.tables.count) ruled tables, \(read.cells.count) cells\n"
+            }
             out += "# page \(n) (\(fmt(p.width)) x \(fmt(p.height)) pt, rotation \(p.rotation))\n"
             if words {
                 for w in p.words { out += "\(w.text)\t\(box(w.bbox))\t\(fmt(w.fontSize))\t\(w.fontName)\n" }

@@ -7,8 +7,9 @@ import OpsReport
 final class ArchiveCorpusBatchTests: TempFolderTestCase {
     override var tempTag: String { "corpus" }
 
-    /// The 12 text reports, the image-only scan and every bad input: each bad file gets its own
-    /// reason, and the database's 2017 helpdesk, website and party series equal the truth.
+    /// The 12 text reports, the image-only scan (read by OCR) and every bad input: each bad file
+    /// gets its own reason, the database's 2017 helpdesk, website and party series equal the
+    /// truth, and the scan raises no `restatement` (a misreading is an `ocr_misreading`).
     func testCorpusBatchRecordsBadFilesAndBackfillsTheTruthSeries() throws {
         let input = root.appendingPathComponent("in"), out = root.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: input.appendingPathComponent("bad"), withIntermediateDirectories: true)
@@ -31,7 +32,7 @@ final class ArchiveCorpusBatchTests: TempFolderTestCase {
             "bad/letter-change-of-address.pdf": .notAReport,
             "bad/blank-300-pages.pdf": .blank,
             "bad/2017-08-operations-report.missing-helpdesk.pdf": nil,   // partial, but a report
-            "2017-12-operations-report.image-only.pdf": .noTextLayer,
+            "2017-12-operations-report.image-only.pdf": nil,   // read by OCR
         ]
         for (name, reason) in expected where by[name] != nil || bad.contains((name as NSString).lastPathComponent) {
             XCTAssertEqual(by[name]?.reason, reason, name)
@@ -61,6 +62,10 @@ final class ArchiveCorpusBatchTests: TempFolderTestCase {
         XCTAssertTrue(summary.archiveFindings.contains { $0.code == "restatement" && $0.pointer == "/helpdesk/total/10" && $0.printed == "1194" })
         XCTAssertFalse(summary.archiveFindings.contains { $0.code == "archive_gap" })
         XCTAssertFalse(summary.archiveFindings.contains { $0.code == "party_count_discontinuity" })
+        XCTAssertEqual(by["2017-12-operations-report.image-only.pdf"]?.status, .converted)
+        let scan = summary.archiveFindings.filter { ($0.report ?? "").contains("image-only") }
+        XCTAssertFalse(scan.contains { $0.code == "restatement" }, "\(scan.map(\.message))")
+        XCTAssertTrue(scan.allSatisfy { $0.suggestion != nil || $0.code != "ocr_misreading" })
     }
 
     /// SIGKILL the batch (real extractor) twice mid-run and restart: same result as an uninterrupted run.

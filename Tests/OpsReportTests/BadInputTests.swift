@@ -27,13 +27,22 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(Set(Self.expected.map(\.2)).count, Self.expected.count, "exit statuses are distinct")
     }
 
-    func testWrongPasswordAndImageOnlyScanHaveTheirOwnErrors() throws {
+    func testWrongPasswordAndIllegibleScanHaveTheirOwnErrors() throws {
         XCTAssertThrowsError(try ReportExtractor.extract(path: Fixtures.badPDF("2017-04-operations-report.encrypted.pdf"), password: "nope")) {
             XCTAssertEqual(($0 as? ExtractionError)?.kind, "wrong_password")
         }
-        XCTAssertThrowsError(try ReportExtractor.extract(path: Fixtures.pdf("2017-12-operations-report.image-only"))) {
+        // Page images with nothing legible on them (a generated scan of pure noise): exit 16.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opsreport-noise-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let noise = dir.appendingPathComponent("noise-scan.pdf").path
+        let grey = PageBitmap(width: 150, height: 200, scale: 1, pixels: [UInt8](repeating: 255, count: 150 * 200))
+        try ImagePDF.write([ImagePDF.scanned(grey, degrees: 0, paper: 200, noise: 60), ImagePDF.scanned(grey, degrees: 0, paper: 190, noise: 60, seed: 2)],
+                           width: 150, height: 200, to: noise)
+        XCTAssertThrowsError(try ReportExtractor.extract(path: noise)) {
             XCTAssertEqual(($0 as? ExtractionError)?.kind, "no_text_layer")
             XCTAssertEqual(($0 as? ExtractionError)?.exitCode, 16)
+            XCTAssertTrue((($0 as? ExtractionError)?.message ?? "").contains("noise-scan.pdf"))
         }
         XCTAssertThrowsError(try ReportExtractor.extract(path: "/nonexistent/report.pdf")) {
             XCTAssertEqual(($0 as? ExtractionError)?.kind, "unreadable")

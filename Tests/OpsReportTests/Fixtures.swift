@@ -33,3 +33,18 @@ enum Fixtures {
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 }
+
+extension Fixtures {
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: Report] = [:]
+
+    /// `ReportExtractor.extract` of fixture `stem`, done once per test run (OCR of a scan takes
+    /// seconds; several test cases read the same scans).
+    static func extracted(_ stem: String) throws -> Report {
+        cacheLock.lock(); defer { cacheLock.unlock() }
+        if let r = cache[stem] { return r }
+        let r = try ReportExtractor.extract(path: pdf(stem))
+        cache[stem] = r
+        return r
+    }
+}

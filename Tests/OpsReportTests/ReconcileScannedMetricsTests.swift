@@ -40,7 +40,7 @@ final class ReconcileScannedMetricsTests: XCTestCase {
 
     func testScannedVariants() throws {
         for stem in Fixtures.scannedStems {
-            let extracted = try ReportExtractor.extract(path: Fixtures.pdf(stem))
+            let extracted = try Fixtures.extracted(stem)
             let (c, wrong) = Self.measure(extracted, truth: try Fixtures.truth(stem))
             print("\(stem): correct \(c.correct), corrected \(c.corrected), flagged \(c.flagged), wrong-unflagged \(c.wrongUnflagged), miscorrected \(c.miscorrected)")
             XCTAssertGreaterThan(c.correct, 150, stem)

@@ -1,3 +1,4 @@
+import TableLayout
 import PDFLayout
 
 /// Words that straddle two columns of a table.
