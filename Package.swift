@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "opsreport", targets: ["opsreport"]),
-        .library(name: "OpsReportKit", targets: ["PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive"]),
+        .library(name: "OpsReportKit", targets: ["PDFLayout", "TableLayout", "TableExport", "OpsReport", "Reconcile", "Archive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,9 +20,17 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(name: "PDFLayout", dependencies: ["CPoppler"]),
         .target(name: "TableLayout", dependencies: ["PDFLayout"]),
         .target(name: "OpsReport", dependencies: ["PDFLayout", "TableLayout"]),
+        .target(name: "TableExport", dependencies: [
+            "TableLayout", "CXLSXWriter", .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .target(name: "Reconcile", dependencies: ["OpsReport"]),
         .target(name: "Archive", dependencies: [
             "PDFLayout", "OpsReport", "Reconcile",
@@ -31,11 +39,11 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "opsreport", dependencies: [
-            "PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive",
+            "PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive", "TableExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "OpsReportTests", dependencies: ["PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive"],
+        .testTarget(name: "OpsReportTests", dependencies: ["PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive", "TableExport"],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]

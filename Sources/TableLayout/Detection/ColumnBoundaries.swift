@@ -1,0 +1,90 @@
+import PDFLayout
+
+/// Stage 3: where a block's columns are cut, from the whitespace rivers between cells
+/// (and vertical ruling lines).
+public enum ColumnBoundaries {
+    /// The x positions (points) where the block is cut into columns, left to right.
+    ///
+    /// For every x, *support* counts the lines with a gap between two of their cells at x and
+    /// *crossing* the cells that cover x. A river is a run of x at least `minColumnGap` em wide
+    /// with support ≥ `minGapSupport` and crossing ≤ max(1, `spanShare` × lines): cells that
+    /// cross it are spanning cells. Inside a river, the runs that no cell crosses are the cuts
+    /// (a sparse column inside a wide river keeps its own column); when every part is crossed,
+    /// the least-crossed part is. Vertical rules crossing at least half the block's height are
+    /// cuts too and replace text cuts in the same river.
+    ///
+    /// - Parameters:
+    ///   - lines: the block's lines.
+    ///   - verticalRules: the page's vertical rulings.
+    public static func cuts(_ lines: [FragmentLine], verticalRules: [Ruling] = [], settings: DetectionSettings = .standard) -> [Double] {
+        let frags = lines.flatMap(\.fragments)
+        guard !frags.isEmpty else { return [] }
+        let em = median(lines.map(\.em))
+        let lineGaps: [(Double, Double)] = lines.flatMap { l in
+            zip(l.fragments, l.fragments.dropFirst()).map { ($0.bbox.x1, $1.bbox.x0) }
+        }
+        var xs = Set<Double>()
+        for f in frags { xs.insert(f.bbox.x0); xs.insert(f.bbox.x1) }
+        let sorted = xs.sorted()
+        let allowance = max(1, Int(settings.spanShare * Double(lines.count)))
+        struct Piece { var x0: Double; var x1: Double; var support: Int; var crossing: Int }
+        var pieces: [Piece] = []
+        for (a, b) in zip(sorted, sorted.dropFirst()) where b > a {
+            let m = (a + b) / 2
+            let support = lineGaps.filter { $0.0 < m && m < $0.1 }.count
+            let crossing = frags.filter { $0.bbox.x0 < m && m < $0.bbox.x1 }.count
+            pieces.append(Piece(x0: a, x1: b, support: support, crossing: crossing))
+        }
+        // Rivers: maximal runs of valid pieces.
+        var rivers: [[Piece]] = []
+        var run: [Piece] = []
+        for p in pieces {
+            if p.support >= settings.minGapSupport && p.crossing <= allowance { run.append(p) } else { if !run.isEmpty { rivers.append(run) }; run = [] }
+        }
+        if !run.isEmpty { rivers.append(run) }
+        let minGap = settings.minColumnGap * em
+        var cuts: [Double] = []
+        for river in rivers {
+            // Sub-runs no cell crosses.
+            var clear: [(Double, Double)] = []
+            var start: Double? = nil, end = 0.0
+            for p in river {
+                if p.crossing == 0 { if start == nil { start = p.x0 }; end = p.x1 } else if let s = start { clear.append((s, end)); start = nil }
+            }
+            if let s = start { clear.append((s, end)) }
+            let wide = clear.filter { $0.1 - $0.0 >= minGap }
+            if !wide.isEmpty {
+                cuts += wide.map { ($0.0 + $0.1) / 2 }
+            } else {
+                let least = river.map(\.crossing).min()!
+                let best = river.filter { $0.crossing == least }
+                if let widest = best.max(by: { $0.x1 - $0.x0 < $1.x1 - $1.x0 }), widest.x1 - widest.x0 >= minGap {
+                    cuts.append((widest.x0 + widest.x1) / 2)
+                }
+            }
+        }
+        // Vertical rules.
+        let top = lines.map(\.bbox.y0).min()!, bottom = lines.map(\.bbox.y1).max()!
+        let left = frags.map(\.bbox.x0).min()!, right = frags.map(\.bbox.x1).max()!
+        let ruled = verticalRules.filter { r in
+            r.at > left && r.at < right && min(r.to, bottom) - max(r.from, top) >= 0.5 * (bottom - top)
+                && !frags.contains { $0.bbox.x0 < r.at && r.at < $0.bbox.x1 && $0.bbox.y0 >= r.from && $0.bbox.y1 <= r.to }
+        }.map(\.at)
+        if !ruled.isEmpty {
+            cuts = cuts.filter { c in !ruled.contains { r in
+                // same river: nothing printed between the text cut and the rule
+                !frags.contains { f in f.bbox.x1 > min(c, r) && f.bbox.x0 < max(c, r) }
+            } }
+            cuts += ruled
+        }
+        return dedupe(cuts.sorted(), within: minGap)
+    }
+
+    static func dedupe(_ v: [Double], within: Double) -> [Double] {
+        var out: [Double] = []
+        for x in v { if let l = out.last, x - l < within { continue }; out.append(x) }
+        return out
+    }
+
+    static func median(_ v: [Double]) -> Double { let s = v.sorted(); return s.isEmpty ? 10 : s[s.count / 2] }
+}

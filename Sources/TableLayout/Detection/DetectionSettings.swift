@@ -1,0 +1,55 @@
+/// Every tolerance of page-level table detection, in one place.
+///
+/// Units: **em** is the font size of the line concerned (its median word font size, or its glyph
+/// height when the font size is unknown); **line** is that line's glyph-box height. Only
+/// `rulingDarkness` (a grey level) and `renderScale` (pixels per point) are not relative to
+/// the text; fractions are plain ratios. The defaults hold for born-digital documents in general;
+/// nothing in them is keyed to one file.
+public struct DetectionSettings: Sendable, Hashable {
+    /// Horizontal gap between two words of one line, in em, from which they are two cells
+    /// (a word space is about 0.25–0.35 em, a stretched justified space stays under ~0.8 em).
+    public var cellGap: Double = 0.85
+    /// A word gap, in em, from which a column cut through a cell fragment splits it (an
+    /// ordinary word space inside a spanning cell stays under it).
+    public var splitGap: Double = 0.5
+    /// Narrowest whitespace river between two columns, in em.
+    public var minColumnGap: Double = 0.35
+    /// Share of a block's lines whose cell may cross a column gap (spanning cells, a long cell
+    /// that runs into its neighbour) without closing the gap; at least one line always may.
+    public var spanShare: Double = 0.12
+    /// Lines that must have cells on both sides of a gap for it to be a column boundary.
+    public var minGapSupport: Int = 2
+    /// Largest vertical gap between two consecutive lines of one table, in lines.
+    public var maxRowGap: Double = 2.6
+    /// A one-cell line inside a table is prose, ending the table, when it is at least this
+    /// share of the table width and has at least `proseWords` words.
+    public var proseWidth: Double = 0.7
+    /// Words from which a cell reads as running text (see `proseWidth`, `proseCellShare`).
+    public var proseWords: Int = 7
+    /// A block whose cells are mostly (this share) running text is text set in columns, not a table.
+    public var proseCellShare: Double = 0.5
+    /// Fewest lines with two or more cells for a block to be a table.
+    public var minTabularLines: Int = 2
+    /// Largest gap between the lines of one multi-line cell, in lines (tight leading).
+    public var maxWrapGap: Double = 0.45
+    /// How far a caption may be from its table, in lines.
+    public var captionGap: Double = 3.0
+    /// Ruling lines: pixels per point of the render they are found on.
+    public var renderScale: Double = 1.5
+    /// Ruling lines: grey level (0 black … 255 white) at or below which a pixel is ink.
+    public var rulingDarkness: UInt8 = 170
+    /// Ruling lines: shortest rule, in em of the page's median font size.
+    public var minRuleLength: Double = 2.5
+    /// Ruling lines: thickest rule, in em of the page's median font size (thicker: a filled box).
+    public var maxRuleThickness: Double = 0.3
+    /// Ruling lines: largest hole (anti-aliasing, dashes) bridged inside one rule, in em.
+    public var ruleHole: Double = 0.15
+    /// Whether to look for ruling lines at all (they need the page rendered).
+    public var useRulings: Bool = true
+
+    public init() {}
+
+    /// The settings used when none are given.
+    public static let standard = DetectionSettings()
+}
+

@@ -1,0 +1,68 @@
+import PDFLayout
+
+/// Stage 4: a block's lines grouped into rows (multi-line cells kept together).
+public enum RowGrouping {
+    /// The columns (0-based, into `edges`) a box covers: those it overlaps by more than a
+    /// tenth of `em`; the nearest one when it overlaps none.
+    static func columns(of box: BBox, edges: [Double], em: Double) -> ClosedRange<Int> {
+        let n = edges.count - 1
+        let covered = (0..<n).filter { min(box.x1, edges[$0 + 1]) - max(box.x0, edges[$0]) > 0.1 * em }
+        if let a = covered.first, let b = covered.last { return a...b }
+        let nearest = (0..<n).min { abs((edges[$0] + edges[$0 + 1]) / 2 - box.midX) < abs((edges[$1] + edges[$1 + 1]) / 2 - box.midX) } ?? 0
+        return nearest...nearest
+    }
+
+    /// Whether a text reads as a number (digits with separators, signs, %, currency).
+    static func isNumeric(_ t: String) -> Bool {
+        var digits = 0
+        for u in t.unicodeScalars {
+            if u.properties.numericType != nil { digits += 1; continue }
+            if ".,-+%()$€£ ".unicodeScalars.contains(u) || u == "\u{2212}" || u == "\u{2013}" { continue }
+            return false
+        }
+        return digits > 0
+    }
+
+    /// Groups lines (top to bottom) into rows.
+    ///
+    /// Ruled tables (at least two horizontal rules inside the block, each at least a third of
+    /// its width): the rules cut the rows. Otherwise a line continues the row above (a wrapped
+    /// cell) when it sits within `maxWrapGap` lines of it, fills only columns the row already
+    /// fills, fewer than the fullest line of the block, and holds no number.
+    ///
+    /// - Returns: rows as index lists into `lines`, and whether rules cut them.
+    public static func rows(_ lines: [FragmentLine], edges: [Double], horizontalRules: [Ruling] = [],
+                            settings: DetectionSettings = .standard) -> (rows: [[Int]], ruled: Bool) {
+        guard !lines.isEmpty else { return ([], false) }
+        let top = lines.map(\.bbox.y0).min()!, bottom = lines.map(\.bbox.y1).max()!
+        let left = edges.first!, right = edges.last!
+        let h = lines.map(\.line.height).sorted()[lines.count / 2]
+        let cuts = ColumnBoundaries.dedupe(horizontalRules.filter {
+            $0.at > top + 0.3 * h && $0.at < bottom - 0.3 * h
+                && min($0.to, right) - max($0.from, left) >= (right - left) / 3
+        }.map(\.at).sorted(), within: 0.5 * h)
+        // A rule must fall between lines, not through one.
+        let between = cuts.filter { c in !lines.contains { $0.bbox.y0 + 0.25 * h < c && c < $0.bbox.y1 - 0.25 * h } }
+        if between.count >= 2 {
+            var bands: [Int: [Int]] = [:]
+            for (i, l) in lines.enumerated() { bands[between.filter { $0 < l.line.midY }.count, default: []].append(i) }
+            return (bands.keys.sorted().map { bands[$0]! }, true)
+        }
+        let em = ColumnBoundaries.median(lines.map(\.em))
+        let cols = lines.map { l in Set(l.fragments.flatMap { Array(columns(of: $0.bbox, edges: edges, em: em)) }) }
+        let fullest = cols.map(\.count).max() ?? 0
+        var rows: [[Int]] = []
+        var rowCols: [Set<Int>] = []
+        for (i, l) in lines.enumerated() {
+            if let last = rows.last?.last {
+                let gap = l.bbox.y0 - lines[last].bbox.y1
+                let wraps = gap <= settings.maxWrapGap * max(l.line.height, 1)
+                    && cols[i].isSubset(of: rowCols[rowCols.count - 1]) && cols[i].count < fullest
+                    && !l.fragments.contains { isNumeric($0.text) }
+                if wraps { rows[rows.count - 1].append(i); rowCols[rowCols.count - 1].formUnion(cols[i]); continue }
+            }
+            rows.append([i]); rowCols.append(cols[i])
+        }
+        return (rows, false)
+    }
+}

@@ -1,0 +1,87 @@
+import PDFLayout
+
+/// A ruling line found on the rendered page: a long thin run of ink, horizontal or vertical.
+/// Coordinates are PDF points, origin top-left, y down.
+public struct Ruling: Sendable, Hashable {
+    /// Whether the rule runs left to right (else top to bottom).
+    public var horizontal: Bool
+    /// Position across the rule: y of a horizontal rule, x of a vertical one (its centre).
+    public var at: Double
+    /// Extent along the rule: x0…x1 of a horizontal rule, y0…y1 of a vertical one.
+    public var from: Double
+    public var to: Double
+    public init(horizontal: Bool, at: Double, from: Double, to: Double) {
+        self.horizontal = horizontal; self.at = at; self.from = from; self.to = to
+    }
+    public var length: Double { to - from }
+    /// The rule as a (degenerate) box.
+    public var bbox: BBox { horizontal ? BBox(x0: from, y0: at, x1: to, y1: at) : BBox(x0: at, y0: from, x1: at, y1: to) }
+}
+
+/// Stage 0: ruling lines from a page bitmap.
+public enum RulingLines {
+    /// Finds horizontal and vertical rules: runs of ink pixels (grey ≤ `settings.rulingDarkness`)
+    /// at least `settings.minRuleLength` em long, holes up to `settings.ruleHole` em bridged,
+    /// stacked runs merged into one rule when at most `settings.maxRuleThickness` em thick
+    /// (thicker stacks are filled areas and are dropped; glyph strokes are too short).
+    ///
+    /// - Parameters:
+    ///   - bitmap: the page as rendered (`PDFDocument.render`), in the words' coordinate space.
+    ///   - em: the page's typical font size in points (median of its lines).
+    public static func find(in bitmap: PageBitmap, em: Double, settings: DetectionSettings = .standard) -> [Ruling] {
+        let s = bitmap.scale
+        let minLen = max(4, Int(settings.minRuleLength * em * s))
+        let hole = max(1, Int(settings.ruleHole * em * s))
+        let maxThick = max(2, Int((settings.maxRuleThickness * em * s).rounded(.up)))
+        let dark = settings.rulingDarkness
+        let w = bitmap.width, h = bitmap.height
+        let px = bitmap.pixels
+        // Runs per scan line: (lineIndex, start, end) in pixels, end exclusive.
+        func runs(count: Int, length: Int, at: (Int, Int) -> UInt8) -> [[(Int, Int)]] {
+            var all: [[(Int, Int)]] = Array(repeating: [], count: count)
+            for i in 0..<count {
+                var start = -1, lastInk = -1
+                for j in 0..<length {
+                    if at(i, j) <= dark {
+                        if start < 0 || j - lastInk > hole + 1 {
+                            if start >= 0, lastInk + 1 - start >= minLen { all[i].append((start, lastInk + 1)) }
+                            start = j
+                        }
+                        lastInk = j
+                    }
+                }
+                if start >= 0, lastInk + 1 - start >= minLen { all[i].append((start, lastInk + 1)) }
+            }
+            return all
+        }
+        let hRuns = runs(count: h, length: w) { y, x in px[y * w + x] }
+        let vRuns = runs(count: w, length: h) { x, y in px[y * w + x] }
+        return stack(hRuns, horizontal: true, scale: s, maxThick: maxThick)
+            + stack(vRuns, horizontal: false, scale: s, maxThick: maxThick)
+    }
+
+    /// Merges runs on consecutive scan lines that overlap along the rule into one rule.
+    static func stack(_ runs: [[(Int, Int)]], horizontal: Bool, scale: Double, maxThick: Int) -> [Ruling] {
+        struct Open { var first: Int; var last: Int; var from: Int; var to: Int }
+        var open: [Open] = [], done: [Open] = []
+        for (i, line) in runs.enumerated() {
+            var next: [Open] = []
+            var used = Array(repeating: false, count: open.count)
+            for r in line {
+                if let k = open.indices.first(where: { !used[$0] && open[$0].from < r.1 && r.0 < open[$0].to }) {
+                    used[k] = true
+                    var o = open[k]; o.last = i; o.from = min(o.from, r.0); o.to = max(o.to, r.1); next.append(o)
+                } else {
+                    next.append(Open(first: i, last: i, from: r.0, to: r.1))
+                }
+            }
+            for k in open.indices where !used[k] { done.append(open[k]) }
+            open = next
+        }
+        done += open
+        return done.filter { $0.last - $0.first + 1 <= maxThick }.map {
+            Ruling(horizontal: horizontal, at: (Double($0.first + $0.last + 1) / 2) / scale,
+                   from: Double($0.from) / scale, to: Double($0.to) / scale)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import PDFLayout
+
+/// The tables found on one page, with what they were found from.
+public struct PageTables: Sendable {
+    /// The page (size, rotation, words).
+    public var page: PDFPage
+    /// Its tables, top to bottom.
+    public var tables: [DetectedTable]
+    /// The ruling lines found on it (empty when the page was not rendered).
+    public var rulings: [Ruling]
+}
+
+extension TableDetector {
+    /// The tables of the given pages of a document, page by page.
+    ///
+    /// A page is rendered (poppler through cairo, `settings.renderScale` pixels per point) for
+    /// its ruling lines only when its text holds a table candidate, so pages of running text
+    /// cost no rendering.
+    ///
+    /// - Parameter pages: 1-based page numbers (default: all).
+    /// - Throws: `PDFLayoutError.pageOutOfRange` or `.damaged` from reading or rendering a page.
+    public static func tables(in doc: PDFDocument, pages: [Int]? = nil, settings: DetectionSettings = .standard) throws -> [PageTables] {
+        try (pages ?? Array(1...doc.pageCount)).map { try tables(on: try doc.page($0), of: doc, settings: settings) }
+    }
+
+    /// The tables of one page already read from `doc`, with its ruling lines when needed.
+    public static func tables(on page: PDFPage, of doc: PDFDocument, settings: DetectionSettings = .standard) throws -> PageTables {
+        let words = page.words.filter { !$0.isWhite }
+        guard !words.isEmpty else { return PageTables(page: page, tables: [], rulings: []) }
+        let lines = CellFragments.split(LineBuilder.lines(words), settings: settings)
+        guard settings.useRulings, !TableBlocks.find(lines, settings: settings).isEmpty else {
+            return PageTables(page: page, tables: tables(on: page, rulings: [], settings: settings), rulings: [])
+        }
+        let bitmap = try doc.render(page: page.number, scale: settings.renderScale, rotation: page.rotation)
+        let em = ColumnBoundaries.median(lines.map(\.em))
+        let rulings = RulingLines.find(in: bitmap, em: em, settings: settings)
+        return PageTables(page: page, tables: tables(on: page, rulings: rulings, settings: settings), rulings: rulings)
+    }
+}
