@@ -45,22 +45,16 @@ public enum ColumnBoundaries {
         let minGap = settings.minColumnGap * em
         var cuts: [Double] = []
         for river in rivers {
-            // Sub-runs no cell crosses.
-            var clear: [(Double, Double)] = []
-            var start: Double? = nil, end = 0.0
-            for p in river {
-                if p.crossing == 0 { if start == nil { start = p.x0 }; end = p.x1 } else if let s = start { clear.append((s, end)); start = nil }
-            }
-            if let s = start { clear.append((s, end)) }
-            let wide = clear.filter { $0.1 - $0.0 >= minGap }
-            if !wide.isEmpty {
-                cuts += wide.map { ($0.0 + $0.1) / 2 }
-            } else {
-                let least = river.map(\.crossing).min()!
-                let best = river.filter { $0.crossing == least }
-                if let widest = best.max(by: { $0.x1 - $0.x0 < $1.x1 - $1.x0 }), widest.x1 - widest.x0 >= minGap {
-                    cuts.append((widest.x0 + widest.x1) / 2)
+            // The least-crossed sub-runs wide enough to be a gap: first those no cell crosses.
+            for level in 0...allowance {
+                var runs: [(Double, Double)] = []
+                var start: Double? = nil, end = 0.0
+                for p in river {
+                    if p.crossing <= level { if start == nil { start = p.x0 }; end = p.x1 } else if let s = start { runs.append((s, end)); start = nil }
                 }
+                if let s = start { runs.append((s, end)) }
+                let wide = runs.filter { $0.1 - $0.0 >= minGap }
+                if !wide.isEmpty { cuts += wide.map { ($0.0 + $0.1) / 2 }; break }
             }
         }
         // Vertical rules.

@@ -32,6 +32,11 @@ public struct DetectionSettings: Sendable, Hashable {
     public var minTabularLines: Int = 2
     /// Largest gap between the lines of one multi-line cell, in lines (tight leading).
     public var maxWrapGap: Double = 0.45
+    /// Shortest horizontal rule that cuts rows, as a share of the table width.
+    public var minRowRule: Double = 0.15
+    /// A table is densely ruled (its rules alone cut the rows, every line between two rules one
+    /// row) when it has at most this many lines per ruled band on average.
+    public var ruledLinesPerRow: Double = 2.5
     /// How far a caption may be from its table, in lines.
     public var captionGap: Double = 3.0
     /// Ruling lines: pixels per point of the render they are found on.

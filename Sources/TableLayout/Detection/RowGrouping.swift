@@ -25,8 +25,9 @@ public enum RowGrouping {
 
     /// Groups lines (top to bottom) into rows.
     ///
-    /// Ruled tables (at least two horizontal rules inside the block, each at least a third of
-    /// its width): the rules cut the rows. Otherwise a line continues the row above (a wrapped
+    /// Horizontal rules inside the block at least `minRowRule` of its width always cut rows.
+    /// Densely ruled tables (at least two such rules, at most `ruledLinesPerRow` lines between
+    /// consecutive rules on average): the rules alone cut the rows. Otherwise a line continues the row above (a wrapped
     /// cell) when it sits within `maxWrapGap` lines of it, fills only columns the row already
     /// fills, fewer than the fullest line of the block, and holds no number.
     ///
@@ -39,13 +40,16 @@ public enum RowGrouping {
         let h = lines.map(\.line.height).sorted()[lines.count / 2]
         let cuts = ColumnBoundaries.dedupe(horizontalRules.filter {
             $0.at > top + 0.3 * h && $0.at < bottom - 0.3 * h
-                && min($0.to, right) - max($0.from, left) >= (right - left) / 3
+                && min($0.to, right) - max($0.from, left) >= settings.minRowRule * (right - left)
         }.map(\.at).sorted(), within: 0.5 * h)
         // A rule must fall between lines, not through one.
         let between = cuts.filter { c in !lines.contains { $0.bbox.y0 + 0.25 * h < c && c < $0.bbox.y1 - 0.25 * h } }
-        if between.count >= 2 {
+        func band(_ l: FragmentLine) -> Int { between.filter { $0 < l.line.midY }.count }
+        // Densely ruled (a rule under most rows): every band is one row.
+        let bandCount = Set(lines.map(band)).count
+        if between.count >= 2, Double(lines.count) <= settings.ruledLinesPerRow * Double(bandCount) {
             var bands: [Int: [Int]] = [:]
-            for (i, l) in lines.enumerated() { bands[between.filter { $0 < l.line.midY }.count, default: []].append(i) }
+            for (i, l) in lines.enumerated() { bands[band(l), default: []].append(i) }
             return (bands.keys.sorted().map { bands[$0]! }, true)
         }
         let em = ColumnBoundaries.median(lines.map(\.em))
@@ -54,7 +58,7 @@ public enum RowGrouping {
         var rows: [[Int]] = []
         var rowCols: [Set<Int>] = []
         for (i, l) in lines.enumerated() {
-            if let last = rows.last?.last {
+            if let last = rows.last?.last, band(lines[last]) == band(l) {
                 let gap = l.bbox.y0 - lines[last].bbox.y1
                 let wraps = gap <= settings.maxWrapGap * max(l.line.height, 1)
                     && cols[i].isSubset(of: rowCols[rowCols.count - 1]) && cols[i].count < fullest

@@ -42,12 +42,14 @@ public enum TableBlocks {
                 let gap = l.bbox.y0 - last.bbox.y1
                 if gap > settings.maxRowGap * max(l.line.height, last.line.height, 1) { close() }
             }
-            if isTabular(l, settings) {
+            if TableRegionFinder.isCaption(l.line.text) {
+                close()
+            } else if isTabular(l, settings) {
                 current += pending + [i]; pending = []
                 extent = extent.map { $0.union(l.bbox) } ?? l.bbox
             } else if let e = extent {
                 let prose = l.line.words.count >= settings.proseWords && l.bbox.width >= settings.proseWidth * e.width
-                if prose || TableRegionFinder.isCaption(l.line.text) { close() } else { pending.append(i) }
+                if prose { close() } else { pending.append(i) }
             }
         }
         close()
