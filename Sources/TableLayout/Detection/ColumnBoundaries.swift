@@ -1,3 +1,4 @@
+import Foundation
 import PDFLayout
 
 /// Stage 3: where a block's columns are cut, from the whitespace rivers between cells
@@ -11,7 +12,8 @@ public enum ColumnBoundaries {
     /// cross it are spanning cells. Inside a river, the runs that no cell crosses are the cuts
     /// (a sparse column inside a wide river keeps its own column); when every part is crossed,
     /// the least-crossed part is. Vertical rules crossing at least half the block's height are
-    /// cuts too and replace text cuts in the same river.
+    /// cuts too and replace text cuts in the same river. A column must hold `minColumnCells`
+    /// cells (else a spanning header alone in a river would make one).
     ///
     /// - Parameters:
     ///   - lines: the block's lines.
@@ -43,6 +45,7 @@ public enum ColumnBoundaries {
         }
         if !run.isEmpty { rivers.append(run) }
         let minGap = settings.minColumnGap * em
+        if getenv("TD_DEBUG") != nil { for r in rivers { print("river", r.first!.x0, r.last!.x1, r.map { "\($0.x0)-\($0.x1):s\($0.support)c\($0.crossing)" }) } }
         var cuts: [Double] = []
         for river in rivers {
             // The least-crossed sub-runs wide enough to be a gap: first those no cell crosses.
@@ -57,6 +60,7 @@ public enum ColumnBoundaries {
                 if !wide.isEmpty { cuts += wide.map { ($0.0 + $0.1) / 2 }; break }
             }
         }
+        cuts = prune(cuts.sorted(), frags: frags, lineGaps: lineGaps, settings: settings)
         // Vertical rules.
         let top = lines.map(\.bbox.y0).min()!, bottom = lines.map(\.bbox.y1).max()!
         let left = frags.map(\.bbox.x0).min()!, right = frags.map(\.bbox.x1).max()!
@@ -72,6 +76,27 @@ public enum ColumnBoundaries {
             cuts += ruled
         }
         return dedupe(cuts.sorted(), within: minGap)
+    }
+
+    /// Drops cuts until every column holds at least `minColumnCells` cells that lie inside it:
+    /// of the two cuts around a thinner column, the one fewer lines have a gap at goes.
+    static func prune(_ cuts: [Double], frags: [CellFragment], lineGaps: [(Double, Double)], settings: DetectionSettings) -> [Double] {
+        var cs = cuts
+        let left = frags.map(\.bbox.x0).min()!, right = frags.map(\.bbox.x1).max()!
+        func support(_ x: Double) -> Int { lineGaps.filter { $0.0 < x && x < $0.1 }.count }
+        var changed = true
+        while changed && !cs.isEmpty {
+            changed = false
+            let edges = [left - 1] + cs + [right + 1]
+            for i in 0..<(edges.count - 1) {
+                let inside = frags.filter { $0.bbox.x0 >= edges[i] && $0.bbox.x1 <= edges[i + 1] }.count
+                guard inside < settings.minColumnCells else { continue }
+                let candidates = [i - 1, i].filter { $0 >= 0 && $0 < cs.count }
+                guard let drop = candidates.min(by: { support(cs[$0]) < support(cs[$1]) }) else { continue }
+                cs.remove(at: drop); changed = true; break
+            }
+        }
+        return cs
     }
 
     static func dedupe(_ v: [Double], within: Double) -> [Double] {

@@ -37,6 +37,10 @@ public struct DetectionSettings: Sendable, Hashable {
     /// A table is densely ruled (its rules alone cut the rows, every line between two rules one
     /// row) when it has at most this many lines per ruled band on average.
     public var ruledLinesPerRow: Double = 2.5
+    /// Fewest cells lying inside a column (between two text cuts) for it to be a column.
+    public var minColumnCells: Int = 2
+    /// Farthest a header cell may be from a cell under it to span it, in em.
+    public var parentReach: Double = 1.5
     /// How far a caption may be from its table, in lines.
     public var captionGap: Double = 3.0
     /// Ruling lines: pixels per point of the render they are found on.

@@ -29,7 +29,8 @@ public enum RowGrouping {
     /// Densely ruled tables (at least two such rules, at most `ruledLinesPerRow` lines between
     /// consecutive rules on average): the rules alone cut the rows. Otherwise a line continues the row above (a wrapped
     /// cell) when it sits within `maxWrapGap` lines of it, fills only columns the row already
-    /// fills, fewer than the fullest line of the block, and holds no number.
+    /// fills, fewer than the fullest line of the block, holds no number, and (below a row of
+    /// values) does not start left of the row (a group heading).
     ///
     /// - Returns: rows as index lists into `lines`, and whether rules cut them.
     public static func rows(_ lines: [FragmentLine], edges: [Double], horizontalRules: [Ruling] = [],
@@ -60,9 +61,14 @@ public enum RowGrouping {
         for (i, l) in lines.enumerated() {
             if let last = rows.last?.last, band(lines[last]) == band(l) {
                 let gap = l.bbox.y0 - lines[last].bbox.y1
+                let row = rows[rows.count - 1]
+                // Below a row of values, a line starting left of the row's first cell is a new
+                // group heading, not a wrapped label.
+                let rowHasValues = row.contains { r in lines[r].fragments.contains { isNumeric($0.text) } }
+                let outdented = l.bbox.x0 < row.map { lines[$0].bbox.x0 }.min()! - 0.5 * l.em
                 let wraps = gap <= settings.maxWrapGap * max(l.line.height, 1)
                     && cols[i].isSubset(of: rowCols[rowCols.count - 1]) && cols[i].count < fullest
-                    && !l.fragments.contains { isNumeric($0.text) }
+                    && !l.fragments.contains { isNumeric($0.text) } && !(rowHasValues && outdented)
                 if wraps { rows[rows.count - 1].append(i); rowCols[rowCols.count - 1].formUnion(cols[i]); continue }
             }
             rows.append([i]); rowCols.append(cols[i])

@@ -6,7 +6,7 @@ import PDFLayout
 /// (`TableBlocks`), grown upwards by spanning header lines → column cuts from whitespace
 /// rivers and vertical rules (`ColumnBoundaries`) → rows, multi-line cells kept together,
 /// cut by horizontal rules when the table is ruled (`RowGrouping`) → cells with spans
-/// (`CellGrid`) → caption (`TableCaption`). Pure: no I/O; rulings come from the caller.
+/// (`CellGrid`), the stub head merged over the header band (`StubHead`), header cells widened over the cells under them (`HeaderSpans`) → caption (`TableCaption`). Pure: no I/O; rulings come from the caller.
 public enum TableDetector {
     /// Finds the tables of one page.
     ///
@@ -37,7 +37,9 @@ public enum TableDetector {
             guard !cuts.isEmpty else { continue }
             let edges = [left] + cuts + [right]
             let rows = RowGrouping.rows(blockLines, edges: edges, horizontalRules: horizontal, settings: settings)
-            let grid = CellGrid.cells(blockLines, rows: rows.rows, edges: edges, settings: settings)
+            var grid = CellGrid.cells(blockLines, rows: rows.rows, edges: edges, settings: settings)
+            (grid.cells, grid.rowEdges) = StubHead.merge(grid.cells, rowEdges: grid.rowEdges)
+            grid.cells = HeaderSpans.widen(grid.cells, em: ColumnBoundaries.median(blockLines.map(\.em)), settings: settings)
             let rowCount = grid.rowEdges.count - 1, colCount = grid.columnEdges.count - 1
             guard rowCount >= 2, colCount >= 2 else { continue }
             let bbox = grid.cells.dropFirst().reduce(grid.cells[0].bbox) { $0.union($1.bbox) }
