@@ -17,6 +17,17 @@ public enum CellGrid {
         return out
     }
 
+    /// Cuts a fragment at every word gap of at least `gap` points.
+    static func split(_ f: CellFragment, at gap: Double) -> [CellFragment] {
+        var out: [CellFragment] = [], run: [Word] = []
+        for w in f.words {
+            if let last = run.last, w.bbox.x0 - last.bbox.x1 >= gap { out.append(CellFragment(words: run)); run = [] }
+            run.append(w)
+        }
+        out.append(CellFragment(words: run))
+        return out
+    }
+
     /// Builds the cells: in each row, the fragments that start in the same column form one
     /// cell (lines top to bottom joined by a space), spanning the columns they cover. Columns
     /// and rows with no cell are dropped.

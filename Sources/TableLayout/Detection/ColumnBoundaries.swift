@@ -1,4 +1,3 @@
-import Foundation
 import PDFLayout
 
 /// Stage 3: where a block's columns are cut, from the whitespace rivers between cells
@@ -6,7 +5,8 @@ import PDFLayout
 public enum ColumnBoundaries {
     /// The x positions (points) where the block is cut into columns, left to right.
     ///
-    /// For every x, *support* counts the lines with a gap between two of their cells at x and
+    /// Cells are taken split at word gaps of `splitGap` em (columns printed tighter than
+    /// `cellGap`). For every x, *support* counts the lines with a gap between two of their cells at x and
     /// *crossing* the cells that cover x. A river is a run of x at least `minColumnGap` em wide
     /// with support ≥ `minGapSupport` and crossing ≤ max(1, `spanShare` × lines): cells that
     /// cross it are spanning cells. Inside a river, the runs that no cell crosses are the cuts
@@ -19,6 +19,12 @@ public enum ColumnBoundaries {
     ///   - lines: the block's lines.
     ///   - verticalRules: the page's vertical rulings.
     public static func cuts(_ lines: [FragmentLine], verticalRules: [Ruling] = [], settings: DetectionSettings = .standard) -> [Double] {
+        // Cells printed closer than `cellGap` still leave a river of `splitGap` between them.
+        let lines = lines.map { l in
+            var l = l
+            l.fragments = l.fragments.flatMap { CellGrid.split($0, at: settings.splitGap * l.em) }
+            return l
+        }
         let frags = lines.flatMap(\.fragments)
         guard !frags.isEmpty else { return [] }
         let em = median(lines.map(\.em))
@@ -45,7 +51,6 @@ public enum ColumnBoundaries {
         }
         if !run.isEmpty { rivers.append(run) }
         let minGap = settings.minColumnGap * em
-        if getenv("TD_DEBUG") != nil { for r in rivers { print("river", r.first!.x0, r.last!.x1, r.map { "\($0.x0)-\($0.x1):s\($0.support)c\($0.crossing)" }) } }
         var cuts: [Double] = []
         for river in rivers {
             // The least-crossed sub-runs wide enough to be a gap: first those no cell crosses.

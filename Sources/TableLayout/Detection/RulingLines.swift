@@ -28,7 +28,9 @@ public enum RulingLines {
     /// - Parameters:
     ///   - bitmap: the page as rendered (`PDFDocument.render`), in the words' coordinate space.
     ///   - em: the page's typical font size in points (median of its lines).
-    public static func find(in bitmap: PageBitmap, em: Double, settings: DetectionSettings = .standard) -> [Ruling] {
+    ///   - words: the page's words: runs through the middle of a word's box along most of the
+    ///     run are glyph strokes (serifs and baselines of a bold word), not rules.
+    public static func find(in bitmap: PageBitmap, em: Double, words: [Word] = [], settings: DetectionSettings = .standard) -> [Ruling] {
         let s = bitmap.scale
         let minLen = max(4, Int(settings.minRuleLength * em * s))
         let hole = max(1, Int(settings.ruleHole * em * s))
@@ -56,8 +58,27 @@ public enum RulingLines {
         }
         let hRuns = runs(count: h, length: w) { y, x in px[y * w + x] }
         let vRuns = runs(count: w, length: h) { x, y in px[y * w + x] }
-        return stack(hRuns, horizontal: true, scale: s, maxThick: maxThick)
+        let found = stack(hRuns, horizontal: true, scale: s, maxThick: maxThick)
             + stack(vRuns, horizontal: false, scale: s, maxThick: maxThick)
+        return found.filter { !throughText($0, words) }
+    }
+
+    /// Whether at least half of the rule's length runs through the inner part of word boxes.
+    static func throughText(_ r: Ruling, _ words: [Word]) -> Bool {
+        var covered = 0.0
+        for w in words {
+            let b = w.bbox
+            if r.horizontal {
+                let inset = 0.15 * b.height
+                guard r.at > b.y0 + inset, r.at < b.y1 - inset else { continue }
+                covered += max(0, min(r.to, b.x1) - max(r.from, b.x0))
+            } else {
+                let inset = 0.15 * b.width
+                guard r.at > b.x0 + inset, r.at < b.x1 - inset else { continue }
+                covered += max(0, min(r.to, b.y1) - max(r.from, b.y0))
+            }
+        }
+        return covered >= 0.5 * r.length
     }
 
     /// Merges runs on consecutive scan lines that overlap along the rule into one rule.

@@ -33,7 +33,7 @@ extension TableDetector {
         }
         let bitmap = try doc.render(page: page.number, scale: settings.renderScale, rotation: page.rotation)
         let em = ColumnBoundaries.median(lines.map(\.em))
-        let rulings = RulingLines.find(in: bitmap, em: em, settings: settings)
+        let rulings = RulingLines.find(in: bitmap, em: em, words: words, settings: settings)
         return PageTables(page: page, tables: tables(on: page, rulings: rulings, settings: settings), rulings: rulings)
     }
 }
