@@ -37,6 +37,13 @@ public struct DetectionSettings: Sendable, Hashable {
     /// A table is densely ruled (its rules alone cut the rows, every line between two rules one
     /// row) when it has at most this many lines per ruled band on average.
     public var ruledLinesPerRow: Double = 2.5
+    /// Page columns: the middle share of the text width searched for a gutter.
+    public var gutterBand: Double = 0.4
+    /// Page columns: largest share of the lines reaching both sides of the gutter that may
+    /// cross it (titles and figures set across both columns).
+    public var gutterCrossShare: Double = 0.15
+    /// Page columns: fewest lines with running text beside the gutter for a column zone.
+    public var gutterProseLines: Int = 4
     /// Fewest cells lying inside a column (between two text cuts) for it to be a column.
     public var minColumnCells: Int = 2
     /// Farthest a header cell may be from a cell under it to span it, in em.

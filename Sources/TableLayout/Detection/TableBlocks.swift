@@ -7,6 +7,18 @@ public enum TableBlocks {
         f.words.count >= settings.proseWords
     }
 
+    /// Whether words read as running text: at least `proseWords` of them hold two letters
+    /// (a row of numbers is not prose however long).
+    static func isRunningText(_ words: [Word], _ settings: DetectionSettings) -> Bool {
+        var n = 0
+        for w in words {
+            var letters = 0
+            for u in w.text.unicodeScalars where u.properties.isAlphabetic { letters += 1; if letters >= 2 { break } }
+            if letters >= 2 { n += 1; if n >= settings.proseWords { return true } }
+        }
+        return false
+    }
+
     /// Whether a line has two or more cells, not all of them running text (text set in columns).
     static func isTabular(_ l: FragmentLine, _ settings: DetectionSettings) -> Bool {
         l.fragments.count >= 2 && !l.fragments.allSatisfy { isProseFragment($0, settings) }

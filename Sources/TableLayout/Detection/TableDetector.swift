@@ -2,7 +2,7 @@ import PDFLayout
 
 /// Page-level table detection: the pipeline of the stages in this folder.
 ///
-/// words → lines (`LineBuilder`) → cell fragments (`CellFragments`) → blocks of table lines
+/// words → lines (`LineBuilder`) → page columns split at a gutter (`PageColumns`) → cell fragments (`CellFragments`) → blocks of table lines
 /// (`TableBlocks`), grown upwards by spanning header lines → column cuts from whitespace
 /// rivers and vertical rules (`ColumnBoundaries`) → rows, multi-line cells kept together,
 /// cut by horizontal rules when the table is ruled (`RowGrouping`) → cells with spans
@@ -16,8 +16,20 @@ public enum TableDetector {
     /// - Returns: tables top to bottom, each with at least two rows and two columns.
     public static func tables(on page: PDFPage, rulings: [Ruling] = [], settings: DetectionSettings = .standard) -> [DetectedTable] {
         let words = page.words.filter { !$0.isWhite && !$0.text.trimmingWhitespace.isEmpty }
-        let lines = CellFragments.split(LineBuilder.lines(words), settings: settings)
-        guard !lines.isEmpty else { return [] }
+        var tables: [DetectedTable] = [], free: [TextLine] = []
+        for group in PageColumns.groups(LineBuilder.lines(words), settings: settings) {
+            let found = detect(in: CellFragments.split(group, settings: settings), page: page.number, rulings: rulings, settings: settings)
+            tables += found.tables; free += found.free
+        }
+        for i in tables.indices {
+            tables[i].caption = TableCaption.find(for: tables[i].bbox, among: free, settings: settings)?.text
+        }
+        return tables.sorted { ($0.bbox.y0, $0.bbox.x0) < ($1.bbox.y0, $1.bbox.x0) }
+    }
+
+    /// The tables among one group of lines (top to bottom), and the lines in none of them.
+    static func detect(in lines: [FragmentLine], page: Int, rulings: [Ruling], settings: DetectionSettings) -> (tables: [DetectedTable], free: [TextLine]) {
+        guard !lines.isEmpty else { return ([], []) }
         let vertical = rulings.filter { !$0.horizontal }, horizontal = rulings.filter(\.horizontal)
         var taken = Set<Int>()
         var blocks = TableBlocks.find(lines, settings: settings)
@@ -43,14 +55,10 @@ public enum TableDetector {
             let rowCount = grid.rowEdges.count - 1, colCount = grid.columnEdges.count - 1
             guard rowCount >= 2, colCount >= 2 else { continue }
             let bbox = grid.cells.dropFirst().reduce(grid.cells[0].bbox) { $0.union($1.bbox) }
-            tables.append(DetectedTable(page: page.number, bbox: bbox, caption: nil, rowCount: rowCount, columnCount: colCount,
+            tables.append(DetectedTable(page: page, bbox: bbox, caption: nil, rowCount: rowCount, columnCount: colCount,
                                         cells: grid.cells, columnEdges: grid.columnEdges, rowEdges: grid.rowEdges, ruled: rows.ruled))
         }
-        let free = lines.indices.filter { !taken.contains($0) }.map { lines[$0].line }
-        for i in tables.indices {
-            tables[i].caption = TableCaption.find(for: tables[i].bbox, among: free, settings: settings)?.text
-        }
-        return tables
+        return (tables, lines.indices.filter { !taken.contains($0) }.map { lines[$0].line })
     }
 
     /// Adds the one-cell lines directly above a block that sit over its data columns (a
