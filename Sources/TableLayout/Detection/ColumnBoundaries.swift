@@ -8,7 +8,8 @@ public enum ColumnBoundaries {
     /// Cells are taken split at word gaps of `splitGap` em (columns printed tighter than
     /// `cellGap`). For every x, *support* counts the lines with a gap between two of their cells at x and
     /// *crossing* the cells that cover x. A river is a run of x at least `minColumnGap` em wide
-    /// with support ≥ `minGapSupport` and crossing ≤ max(1, `spanShare` × lines): cells that
+    /// with support ≥ `minGapSupport` lines and ≥ `minGapSupportShare` of the lines with
+    /// two or more cells (justified prose has gaps that do not line up), and crossing ≤ max(1, `spanShare` × lines): cells that
     /// cross it are spanning cells. Inside a river, the runs that no cell crosses are the cuts
     /// (a sparse column inside a wide river keeps its own column); when every part is crossed,
     /// the least-crossed part is. Vertical rules crossing at least half the block's height are
@@ -35,6 +36,8 @@ public enum ColumnBoundaries {
         for f in frags { xs.insert(f.bbox.x0); xs.insert(f.bbox.x1) }
         let sorted = xs.sorted()
         let allowance = max(1, Int(settings.spanShare * Double(lines.count)))
+        let tabular = lines.filter { $0.fragments.count >= 2 }.count
+        let minSupport = max(settings.minGapSupport, Int((settings.minGapSupportShare * Double(tabular)).rounded(.up)))
         struct Piece { var x0: Double; var x1: Double; var support: Int; var crossing: Int }
         var pieces: [Piece] = []
         for (a, b) in zip(sorted, sorted.dropFirst()) where b > a {
@@ -47,7 +50,7 @@ public enum ColumnBoundaries {
         var rivers: [[Piece]] = []
         var run: [Piece] = []
         for p in pieces {
-            if p.support >= settings.minGapSupport && p.crossing <= allowance { run.append(p) } else { if !run.isEmpty { rivers.append(run) }; run = [] }
+            if p.support >= minSupport && p.crossing <= allowance { run.append(p) } else { if !run.isEmpty { rivers.append(run) }; run = [] }
         }
         if !run.isEmpty { rivers.append(run) }
         let minGap = settings.minColumnGap * em

@@ -19,6 +19,9 @@ public struct DetectionSettings: Sendable, Hashable {
     public var spanShare: Double = 0.12
     /// Lines that must have cells on both sides of a gap for it to be a column boundary.
     public var minGapSupport: Int = 2
+    /// Share of a block's lines with two or more cells that must have a gap at a column
+    /// boundary (see `minGapSupport`).
+    public var minGapSupportShare: Double = 0.25
     /// Largest vertical gap between two consecutive lines of one table, in lines.
     public var maxRowGap: Double = 2.6
     /// A one-cell line inside a table is prose, ending the table, when it is at least this

@@ -30,7 +30,9 @@ public enum RowGrouping {
     /// consecutive rules on average): the rules alone cut the rows. Otherwise a line continues the row above (a wrapped
     /// cell) when it sits within `maxWrapGap` lines of it, fills only columns the row already
     /// fills, fewer than the fullest line of the block, holds no number, and (below a row of
-    /// values) does not start left of the row (a group heading).
+    /// values) does not start left of the row (a group heading); or when, as closely, it fills
+    /// only columns the row has empty and the row holds no number yet (values vertically
+    /// centred on a label wrapped over several lines).
     ///
     /// - Returns: rows as index lists into `lines`, and whether rules cut them.
     public static func rows(_ lines: [FragmentLine], edges: [Double], horizontalRules: [Ruling] = [],
@@ -66,10 +68,13 @@ public enum RowGrouping {
                 // group heading, not a wrapped label.
                 let rowHasValues = row.contains { r in lines[r].fragments.contains { isNumeric($0.text) } }
                 let outdented = l.bbox.x0 < row.map { lines[$0].bbox.x0 }.min()! - 0.5 * l.em
-                let wraps = gap <= settings.maxWrapGap * max(l.line.height, 1)
+                let tight = gap <= settings.maxWrapGap * max(l.line.height, 1)
+                let wraps = tight
                     && cols[i].isSubset(of: rowCols[rowCols.count - 1]) && cols[i].count < fullest
                     && !l.fragments.contains { isNumeric($0.text) } && !(rowHasValues && outdented)
-                if wraps { rows[rows.count - 1].append(i); rowCols[rowCols.count - 1].formUnion(cols[i]); continue }
+                // Values vertically centred on a wrapped label fill the row's empty columns.
+                let centred = tight && !rowHasValues && cols[i].isDisjoint(with: rowCols[rowCols.count - 1])
+                if wraps || centred { rows[rows.count - 1].append(i); rowCols[rowCols.count - 1].formUnion(cols[i]); continue }
             }
             rows.append([i]); rowCols.append(cols[i])
         }
