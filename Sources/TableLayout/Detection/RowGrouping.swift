@@ -32,7 +32,8 @@ public enum RowGrouping {
     /// fills, fewer than the fullest line of the block, holds no number, and (below a row of
     /// values) does not start left of the row (a group heading); or when, as closely, it fills
     /// only columns the row has empty and the row holds no number yet (values vertically
-    /// centred on a label wrapped over several lines).
+    /// centred on a label wrapped over several lines); or when, as closely, every cell of it
+    /// starts in lower case under a filled cell (text wrapped in every column).
     ///
     /// - Returns: rows as index lists into `lines`, and whether rules cut them.
     public static func rows(_ lines: [FragmentLine], edges: [Double], horizontalRules: [Ruling] = [],
@@ -74,10 +75,18 @@ public enum RowGrouping {
                     && !l.fragments.contains { isNumeric($0.text) } && !(rowHasValues && outdented)
                 // Values vertically centred on a wrapped label fill the row's empty columns.
                 let centred = tight && !rowHasValues && cols[i].isDisjoint(with: rowCols[rowCols.count - 1])
-                if wraps || centred { rows[rows.count - 1].append(i); rowCols[rowCols.count - 1].formUnion(cols[i]); continue }
+                // Text that starts in lower case continues the cells above (wrapped in every column).
+                let lowercase = tight && cols[i].isSubset(of: rowCols[rowCols.count - 1])
+                    && l.fragments.allSatisfy { $0.text.unicodeScalars.first.map { CharacterSetLite.isLowercase($0) } ?? false }
+                if wraps || centred || lowercase { rows[rows.count - 1].append(i); rowCols[rowCols.count - 1].formUnion(cols[i]); continue }
             }
             rows.append([i]); rowCols.append(cols[i])
         }
         return (rows, false)
     }
+}
+
+/// Letter-case test on one scalar.
+enum CharacterSetLite {
+    static func isLowercase(_ u: Unicode.Scalar) -> Bool { u.properties.isLowercase }
 }

@@ -20,8 +20,16 @@ public enum TableBlocks {
     }
 
     /// Whether a line has two or more cells, not all of them running text (text set in columns).
+    /// A list item (a bullet, dash or symbol, then text) is not a table row.
     static func isTabular(_ l: FragmentLine, _ settings: DetectionSettings) -> Bool {
-        l.fragments.count >= 2 && !l.fragments.allSatisfy { isProseFragment($0, settings) }
+        guard l.fragments.count >= 2, !l.fragments.allSatisfy({ isProseFragment($0, settings) }) else { return false }
+        return !(l.fragments.count == 2 && isMarker(l.fragments[0].text))
+    }
+
+    /// A list marker: one or two scalars, none a letter or digit (•, –, ▪, a private-use glyph).
+    static func isMarker(_ t: String) -> Bool {
+        let u = Array(t.unicodeScalars)
+        return !u.isEmpty && u.count <= 2 && u.allSatisfy { !$0.properties.isAlphabetic && $0.properties.numericType == nil }
     }
 
     /// Groups the lines of one page into blocks of table lines.
