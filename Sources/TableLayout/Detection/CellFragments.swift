@@ -23,27 +23,66 @@ public struct FragmentLine: Sendable, Hashable {
     public var fragments: [CellFragment]
     /// The line's em (font size, or glyph height when the font size is unknown), points.
     public var em: Double { line.fontSize > 0 ? line.fontSize : max(line.height, 1) }
+    /// Word gap, points, from which a column cut may split one of its fragments (`splitGap`).
+    public var splitGap: Double
+    public init(line: TextLine, fragments: [CellFragment], splitGap: Double) {
+        self.line = line; self.fragments = fragments; self.splitGap = splitGap
+    }
     public var bbox: BBox { line.bbox }
 }
 
 /// Stage 1: lines into cell fragments.
 public enum CellFragments {
+    /// The word space of each monospaced font of the page, in em: per font name, the median gap
+    /// between consecutive words (of two letters or more) of its lines over the gaps under 1.5 em (wider ones are between
+    /// cells), kept when at least `monospaceSpace` em (proportional fonts: 0.25–0.33 em;
+    /// monospaced: 0.6 em) from at least 20 gaps.
+    public static func monospaceSpaces(_ lines: [TextLine], settings: DetectionSettings = .standard) -> [String: Double] {
+        var gaps: [String: [Double]] = [:]
+        for l in lines {
+            let em = l.fontSize > 0 ? l.fontSize : max(l.height, 1)
+            for (a, b) in zip(l.words, l.words.dropFirst()) where a.fontName == b.fontName && isWord(a.text) && isWord(b.text) {
+                let g = (b.bbox.x0 - a.bbox.x1) / em
+                if g > 0, g < 1.5 { gaps[a.fontName, default: []].append(g) }
+            }
+        }
+        var out: [String: Double] = [:]
+        for (font, g) in gaps where g.count >= 20 {
+            let m = g.sorted()[g.count / 2]
+            if m >= settings.monospaceSpace { out[font] = m }
+        }
+        return out
+    }
+
+    /// Whether a text holds two letters (a word of running text, not a number).
+    static func isWord(_ t: String) -> Bool {
+        var n = 0
+        for u in t.unicodeScalars where u.properties.isAlphabetic { n += 1; if n >= 2 { return true } }
+        return false
+    }
+
     /// Cuts each line where the gap between consecutive words reaches `settings.cellGap` em.
     /// - Parameter lines: lines of one page (from `LineBuilder.lines`).
     /// - Returns: one `FragmentLine` per line, same order.
-    public static func split(_ lines: [TextLine], settings: DetectionSettings = .standard) -> [FragmentLine] {
+    /// In a monospaced font (`spaces`, from `monospaceSpaces`) a cell gap is at least
+    /// `cellGapInSpaces` word spaces and a split gap `splitGapInSpaces` (the double spaces of
+    /// justified typewriter text are not columns).
+    public static func split(_ lines: [TextLine], spaces: [String: Double] = [:], settings: DetectionSettings = .standard) -> [FragmentLine] {
         lines.map { l in
             let em = l.fontSize > 0 ? l.fontSize : max(l.height, 1)
+            let space = l.words.first.flatMap { spaces[$0.fontName] } ?? 0
+            let cellGap = max(settings.cellGap, settings.cellGapInSpaces * space) * em
+            let splitGap = max(settings.splitGap, settings.splitGapInSpaces * space) * em
             var out: [CellFragment] = []
             var run: [Word] = []
             for w in l.words {
-                if let last = run.last, w.bbox.x0 - last.bbox.x1 >= settings.cellGap * em {
+                if let last = run.last, w.bbox.x0 - last.bbox.x1 >= cellGap {
                     out.append(CellFragment(words: run)); run = []
                 }
                 run.append(w)
             }
             if !run.isEmpty { out.append(CellFragment(words: run)) }
-            return FragmentLine(line: l, fragments: out)
+            return FragmentLine(line: l, fragments: out, splitGap: splitGap)
         }
     }
 }

@@ -2,12 +2,12 @@ import PDFLayout
 
 /// Stage 5: cells from rows and column cuts.
 public enum CellGrid {
-    /// Cuts a fragment where a word gap of at least `splitGap` em holds a column cut (two cells
+    /// Cuts a fragment where a word gap of at least `gap` points (the line's `splitGap`) holds a column cut (two cells
     /// printed closer than `cellGap`); a spanning cell's ordinary word spaces are not cut.
-    static func split(_ f: CellFragment, cuts: [Double], em: Double, settings: DetectionSettings) -> [CellFragment] {
+    static func split(_ f: CellFragment, cuts: [Double], gap: Double) -> [CellFragment] {
         var out: [CellFragment] = [], run: [Word] = []
         for w in f.words {
-            if let last = run.last, w.bbox.x0 - last.bbox.x1 >= settings.splitGap * em,
+            if let last = run.last, w.bbox.x0 - last.bbox.x1 >= gap,
                cuts.contains(where: { last.bbox.x1 < $0 && $0 < w.bbox.x0 }) {
                 out.append(CellFragment(words: run)); run = []
             }
@@ -45,7 +45,7 @@ public enum CellGrid {
         for (r, row) in rows.enumerated() {
             var byCol: [Int: Draft] = [:]
             for i in row {
-                for f in lines[i].fragments.flatMap({ split($0, cuts: cuts, em: em, settings: settings) }) {
+                for f in lines[i].fragments.flatMap({ split($0, cuts: cuts, gap: lines[i].splitGap) }) {
                     let c = RowGrouping.columns(of: f.bbox, edges: edges, em: em)
                     if var d = byCol[c.lowerBound] {
                         d.parts.append(f); d.cols = d.cols.lowerBound...max(d.cols.upperBound, c.upperBound); byCol[c.lowerBound] = d

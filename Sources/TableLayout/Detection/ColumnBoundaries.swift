@@ -23,7 +23,7 @@ public enum ColumnBoundaries {
         // Cells printed closer than `cellGap` still leave a river of `splitGap` between them.
         let lines = lines.map { l in
             var l = l
-            l.fragments = l.fragments.flatMap { CellGrid.split($0, at: settings.splitGap * l.em) }
+            l.fragments = l.fragments.flatMap { CellGrid.split($0, at: l.splitGap) }
             return l
         }
         let frags = lines.flatMap(\.fragments)

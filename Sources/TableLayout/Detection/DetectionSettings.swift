@@ -9,6 +9,12 @@ public struct DetectionSettings: Sendable, Hashable {
     /// Horizontal gap between two words of one line, in em, from which they are two cells
     /// (a word space is about 0.25–0.35 em, a stretched justified space stays under ~0.8 em).
     public var cellGap: Double = 0.85
+    /// Word space, in em, from which a font is taken as monospaced (`CellFragments.monospaceSpaces`).
+    public var monospaceSpace: Double = 0.45
+    /// Smallest cell gap in a monospaced font, in its word spaces.
+    public var cellGapInSpaces: Double = 2.5
+    /// Smallest split gap in a monospaced font, in its word spaces.
+    public var splitGapInSpaces: Double = 1.5
     /// A word gap, in em, from which a column cut through a cell fragment splits it (an
     /// ordinary word space inside a spanning cell stays under it).
     public var splitGap: Double = 0.5

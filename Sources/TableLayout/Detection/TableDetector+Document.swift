@@ -27,7 +27,8 @@ extension TableDetector {
     public static func tables(on page: PDFPage, of doc: PDFDocument, settings: DetectionSettings = .standard) throws -> PageTables {
         let words = page.words.filter { !$0.isWhite }
         guard !words.isEmpty else { return PageTables(page: page, tables: [], rulings: []) }
-        let lines = CellFragments.split(LineBuilder.lines(words), settings: settings)
+        let textLines = LineBuilder.lines(words)
+        let lines = CellFragments.split(textLines, spaces: CellFragments.monospaceSpaces(textLines, settings: settings), settings: settings)
         guard settings.useRulings, !TableBlocks.find(lines, settings: settings).isEmpty else {
             return PageTables(page: page, tables: tables(on: page, rulings: [], settings: settings), rulings: [])
         }

@@ -17,8 +17,10 @@ public enum TableDetector {
     public static func tables(on page: PDFPage, rulings: [Ruling] = [], settings: DetectionSettings = .standard) -> [DetectedTable] {
         let words = page.words.filter { !$0.isWhite && !$0.text.trimmingWhitespace.isEmpty }
         var tables: [DetectedTable] = [], free: [TextLine] = []
-        for group in PageColumns.groups(LineBuilder.lines(words), settings: settings) {
-            let found = detect(in: CellFragments.split(group, settings: settings), page: page.number, rulings: rulings, settings: settings)
+        let pageLines = LineBuilder.lines(words)
+        let spaces = CellFragments.monospaceSpaces(pageLines, settings: settings)
+        for group in PageColumns.groups(pageLines, settings: settings) {
+            let found = detect(in: CellFragments.split(group, spaces: spaces, settings: settings), page: page.number, rulings: rulings, settings: settings)
             tables += found.tables; free += found.free
         }
         for i in tables.indices {
