@@ -5,7 +5,8 @@ import TableLayout
 /// JSON of detected tables:
 /// `{"tables": [{"page": 1, "bbox": [x0, y0, x1, y1], "caption": "…"|null, "rows": R, "cols": C,
 /// "cells": [{"row": 0, "col": 0, "row_span": 1, "col_span": 1, "text": "…", "bbox": […]}]}]}`.
-/// Pages are 1-based; boxes PDF points, origin top-left, y down, rounded to 0.01 pt.
+/// Keys are sorted (stable output); pages are 1-based; boxes PDF points, origin top-left, y
+/// down, rounded to 0.01 pt.
 public enum TableJSON {
     struct Cell: Encodable {
         var row: Int, col: Int, row_span: Int, col_span: Int, text: String, bbox: BBox
@@ -28,7 +29,7 @@ public enum TableJSON {
 
     static func encoder(pretty: Bool) -> JSONEncoder {
         let e = JSONEncoder()
-        e.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return e
     }
 

@@ -41,17 +41,26 @@ public enum HeaderSpans {
         return out
     }
 
-    /// The first row below the header band: the first row holding a number, less the rows of
+    /// The first row below the header band: the first row holding a number (not a year), less the rows of
     /// first-column group headings just above it ("Women" over "45–54 | 47 | …"); `nil` when
     /// no row holds a number.
     public static func bandEnd(_ cells: [DetectedCell]) -> Int? {
-        guard var end = cells.filter({ RowGrouping.isNumeric($0.text) }).map(\.row).min() else { return nil }
+        guard var end = cells.filter({ isValue($0.text) }).map(\.row).min() else { return nil }
         while end > 1 {
             let row = cells.filter { $0.row == end - 1 }
             guard !row.isEmpty, row.allSatisfy({ $0.col == 0 }) else { break }
             end -= 1
         }
         return end
+    }
+
+    /// A number that is a value, not a heading: years (four digits from 1800 to 2199) and year
+    /// ranges ("1997–2007") head columns.
+    static func isValue(_ t: String) -> Bool {
+        guard RowGrouping.isNumeric(t) else { return false }
+        let parts = t.split(whereSeparator: { "-–/ ".contains($0) })
+        let years = parts.allSatisfy { p in p.count == 4 && Int(p).map { (1800...2199).contains($0) } == true }
+        return !years
     }
 
     /// Horizontal distance between two boxes, negative by their overlap when they overlap.
