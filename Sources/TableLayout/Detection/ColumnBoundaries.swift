@@ -64,7 +64,12 @@ public enum ColumnBoundaries {
                     if p.crossing <= level { if start == nil { start = p.x0 }; end = p.x1 } else if let s = start { runs.append((s, end)); start = nil }
                 }
                 if let s = start { runs.append((s, end)) }
-                let wide = runs.filter { $0.1 - $0.0 >= minGap }
+                var wide = runs.filter { $0.1 - $0.0 >= minGap }
+                // Several cuts in one river (a sparse column between them) need wide runs.
+                if wide.count > 1 {
+                    let inner = wide.filter { $0.1 - $0.0 >= settings.innerCutGap * em }
+                    wide = inner.count > 1 ? inner : [wide.max { $0.1 - $0.0 < $1.1 - $1.0 }!]
+                }
                 if !wide.isEmpty { cuts += wide.map { ($0.0 + $0.1) / 2 }; break }
             }
         }

@@ -20,6 +20,8 @@ public struct DetectionSettings: Sendable, Hashable {
     public var splitGap: Double = 0.5
     /// Narrowest whitespace river between two columns, in em.
     public var minColumnGap: Double = 0.35
+    /// Narrowest run, in em, on each side of a sparse column inside one river for both to be cuts.
+    public var innerCutGap: Double = 1.0
     /// Share of a block's lines whose cell may cross a column gap (spanning cells, a long cell
     /// that runs into its neighbour) without closing the gap; at least one line always may.
     public var spanShare: Double = 0.12

@@ -35,7 +35,8 @@ public enum TableBlocks {
     /// Groups the lines of one page into blocks of table lines.
     ///
     /// Consecutive lines with two or more cells join a block while the vertical gap to the
-    /// previous line stays under `maxRowGap` lines. One-cell lines between them (wrapped labels,
+    /// previous line stays under `maxRowGap` lines; one-cell lines after the last such line
+    /// stay only when set tight under it (`maxWrapGap`, a wrapped label). One-cell lines between them (wrapped labels,
     /// group rows) stay in the block; a one-cell line of running text (at least `proseWidth` of
     /// the block's width and `proseWords` words) or a caption ends it. A block needs
     /// `minTabularLines` lines with cells side by side, and is dropped when most of its cells
@@ -48,6 +49,13 @@ public enum TableBlocks {
         var current: [Int] = [], pending: [Int] = []
         var extent: BBox? = nil
         func close() {
+            // A wrapped last label ("Page" over "Views") stays: tight under the line above.
+            for p in pending where !current.isEmpty {
+                let above = lines[current.last!]
+                guard lines[p].bbox.y0 - above.bbox.y1 <= settings.maxWrapGap * max(lines[p].line.height, 1),
+                      lines[p].fragments.count == 1, !isProseFragment(lines[p].fragments[0], settings) else { break }
+                current.append(p)
+            }
             let tabular = current.filter { isTabular(lines[$0], settings) }
             let fragments = current.flatMap { lines[$0].fragments }
             let prose = fragments.filter { isProseFragment($0, settings) }.count
