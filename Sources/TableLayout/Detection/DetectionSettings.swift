@@ -57,6 +57,8 @@ public struct DetectionSettings: Sendable, Hashable {
     public var gutterProseLines: Int = 4
     /// Fewest cells lying inside a column (between two text cuts) for it to be a column.
     public var minColumnCells: Int = 2
+    /// Largest size of a footnote mark relative to the word it follows (`FootnoteMarks`).
+    public var markSize: Double = 0.85
     /// Farthest a header cell may be from a cell under it to span it, in em.
     public var parentReach: Double = 1.5
     /// How far a caption may be from its table, in lines.

@@ -2,7 +2,7 @@ import PDFLayout
 
 /// Page-level table detection: the pipeline of the stages in this folder.
 ///
-/// words → lines (`LineBuilder`) → page columns split at a gutter (`PageColumns`) → cell fragments (`CellFragments`) → blocks of table lines
+/// words less footnote marks (`FootnoteMarks`) → lines (`LineBuilder`) → page columns split at a gutter (`PageColumns`) → cell fragments (`CellFragments`) → blocks of table lines
 /// (`TableBlocks`), grown upwards by spanning header lines → column cuts from whitespace
 /// rivers and vertical rules (`ColumnBoundaries`) → rows, multi-line cells kept together,
 /// cut by horizontal rules when the table is ruled (`RowGrouping`) → cells with spans
@@ -15,7 +15,7 @@ public enum TableDetector {
     ///   - rulings: the page's ruling lines (`RulingLines.find`), or none.
     /// - Returns: tables top to bottom, each with at least two rows and two columns.
     public static func tables(on page: PDFPage, rulings: [Ruling] = [], settings: DetectionSettings = .standard) -> [DetectedTable] {
-        let words = page.words.filter { !$0.isWhite && !$0.text.trimmingWhitespace.isEmpty }
+        let words = FootnoteMarks.removed(from: page.words.filter { !$0.isWhite && !$0.text.trimmingWhitespace.isEmpty }, settings: settings)
         var tables: [DetectedTable] = [], free: [TextLine] = []
         let pageLines = LineBuilder.lines(words)
         let spaces = CellFragments.monospaceSpaces(pageLines, settings: settings)
