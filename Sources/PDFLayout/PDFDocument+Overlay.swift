@@ -37,16 +37,22 @@ extension PDFDocument {
                 }
             }
             cairo_surface_flush(surface)
-            var out: [UInt8] = []
-            let status = withUnsafeMutablePointer(to: &out) { ptr in
-                cairo_surface_write_to_png_stream(surface, { closure, data, length in
-                    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-                    closure.assumingMemoryBound(to: [UInt8].self).pointee.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                    return CAIRO_STATUS_SUCCESS
-                }, ptr)
-            }
-            guard status == CAIRO_STATUS_SUCCESS else { throw PDFLayoutError.damaged(path: path, reason: "page \(number) could not be written as PNG") }
-            return out
+            return try pngBytes(of: surface, page: number)
         }
+    }
+
+    /// The surface as PNG bytes (cairo's PNG stream writer).
+    /// - Throws: `PDFLayoutError.damaged` when cairo cannot write the PNG.
+    func pngBytes(of surface: OpaquePointer, page number: Int) throws -> [UInt8] {
+        var out: [UInt8] = []
+        let status = withUnsafeMutablePointer(to: &out) { ptr in
+            cairo_surface_write_to_png_stream(surface, { closure, data, length in
+                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                closure.assumingMemoryBound(to: [UInt8].self).pointee.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                return CAIRO_STATUS_SUCCESS
+            }, ptr)
+        }
+        guard status == CAIRO_STATUS_SUCCESS else { throw PDFLayoutError.damaged(path: path, reason: "page \(number) could not be written as PNG") }
+        return out
     }
 }

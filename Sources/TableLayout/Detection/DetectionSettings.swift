@@ -53,6 +53,9 @@ public struct DetectionSettings: Sendable, Hashable {
     /// Page columns: largest share of the lines reaching both sides of the gutter that may
     /// cross it (titles and figures set across both columns).
     public var gutterCrossShare: Double = 0.15
+    /// Page columns: words (of two letters or more) on one side of the gutter that make a
+    /// line of running text there.
+    public var gutterProseWords: Int = 7
     /// Page columns: fewest lines with running text beside the gutter for a column zone.
     public var gutterProseLines: Int = 4
     /// Fewest cells lying inside a column (between two text cuts) for it to be a column.

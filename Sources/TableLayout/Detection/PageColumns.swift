@@ -10,13 +10,14 @@ public enum PageColumns {
     /// have a word gap and at most `gutterCrossShare` of the lines reaching both sides cross
     /// it. A column zone is a run of consecutive lines, top to bottom, that all have a gap at
     /// the gutter and of which at least `gutterProseLines` have running text
-    /// (`TableBlocks.isRunningText`) on one side. No gutter, no zone: one group of all lines.
+    /// (`gutterProseWords` words of two letters or more) on one side. No gutter, no zone: one group of all lines.
     ///
     /// - Parameter lines: one page's lines, top to bottom.
     public static func groups(_ lines: [TextLine], settings: DetectionSettings = .standard) -> [[TextLine]] {
         guard lines.count >= settings.gutterProseLines, let x = gutter(lines, settings) else { return [lines] }
         func proseSide(_ l: TextLine) -> Bool {
-            TableBlocks.isRunningText(l.words.filter { $0.bbox.x1 <= x }, settings) || TableBlocks.isRunningText(l.words.filter { $0.bbox.x0 >= x }, settings)
+            TableBlocks.isRunningText(l.words.filter { $0.bbox.x1 <= x }, minWords: settings.gutterProseWords)
+                || TableBlocks.isRunningText(l.words.filter { $0.bbox.x0 >= x }, minWords: settings.gutterProseWords)
         }
         var whole: [TextLine] = [], zones: [[TextLine]] = []
         var run: [TextLine] = []

@@ -7,14 +7,14 @@ public enum TableBlocks {
         f.words.count >= settings.proseWords
     }
 
-    /// Whether words read as running text: at least `proseWords` of them hold two letters
+    /// Whether words read as running text: at least `minWords` of them hold two letters
     /// (a row of numbers is not prose however long).
-    static func isRunningText(_ words: [Word], _ settings: DetectionSettings) -> Bool {
+    static func isRunningText(_ words: [Word], minWords: Int) -> Bool {
         var n = 0
         for w in words {
             var letters = 0
             for u in w.text.unicodeScalars where u.properties.isAlphabetic { letters += 1; if letters >= 2 { break } }
-            if letters >= 2 { n += 1; if n >= settings.proseWords { return true } }
+            if letters >= 2 { n += 1; if n >= minWords { return true } }
         }
         return false
     }
