@@ -68,6 +68,8 @@ public struct DetectionSettings: Sendable, Hashable {
     public var captionGap: Double = 3.0
     /// Ruling lines: pixels per point of the render they are found on.
     public var renderScale: Double = 1.5
+    /// Ruling lines: margin, in em, rendered around the table candidates of a page.
+    public var renderMargin: Double = 6
     /// Ruling lines: grey level (0 black … 255 white) at or below which a pixel is ink.
     public var rulingDarkness: UInt8 = 170
     /// Ruling lines: shortest rule, in em of the page's median font size.

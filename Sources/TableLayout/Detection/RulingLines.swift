@@ -30,7 +30,10 @@ public enum RulingLines {
     ///   - em: the page's typical font size in points (median of its lines).
     ///   - words: the page's words: runs through the middle of a word's box along most of the
     ///     run are glyph strokes (serifs and baselines of a bold word), not rules.
-    public static func find(in bitmap: PageBitmap, em: Double, words: [Word] = [], settings: DetectionSettings = .standard) -> [Ruling] {
+    ///   - originX, originY: the page position (points) of the bitmap's pixel (0, 0) when it is a
+    ///     clip of the page (`PDFDocument.renderGrey`).
+    public static func find(in bitmap: PageBitmap, em: Double, words: [Word] = [], originX: Double = 0, originY: Double = 0,
+                            settings: DetectionSettings = .standard) -> [Ruling] {
         let s = bitmap.scale
         let minLen = max(4, Int(settings.minRuleLength * em * s))
         let hole = max(1, Int(settings.ruleHole * em * s))
@@ -38,28 +41,36 @@ public enum RulingLines {
         let dark = settings.rulingDarkness
         let w = bitmap.width, h = bitmap.height
         let px = bitmap.pixels
-        // Runs per scan line: (lineIndex, start, end) in pixels, end exclusive.
-        func runs(count: Int, length: Int, at: (Int, Int) -> UInt8) -> [[(Int, Int)]] {
-            var all: [[(Int, Int)]] = Array(repeating: [], count: count)
-            for i in 0..<count {
+        // Runs per scan line (start, end exclusive, pixels); both directions in one row-major pass.
+        var hRuns: [[(Int, Int)]] = Array(repeating: [], count: h)
+        var vRuns: [[(Int, Int)]] = Array(repeating: [], count: w)
+        var vStart = [Int](repeating: -1, count: w), vLast = [Int](repeating: -1, count: w)
+        px.withUnsafeBufferPointer { p in
+            for y in 0..<h {
                 var start = -1, lastInk = -1
-                for j in 0..<length {
-                    if at(i, j) <= dark {
-                        if start < 0 || j - lastInk > hole + 1 {
-                            if start >= 0, lastInk + 1 - start >= minLen { all[i].append((start, lastInk + 1)) }
-                            start = j
-                        }
-                        lastInk = j
+                let row = y * w
+                for x in 0..<w where p[row + x] <= dark {
+                    if start < 0 || x - lastInk > hole + 1 {
+                        if start >= 0, lastInk + 1 - start >= minLen { hRuns[y].append((start, lastInk + 1)) }
+                        start = x
                     }
+                    lastInk = x
+                    if vStart[x] < 0 || y - vLast[x] > hole + 1 {
+                        if vStart[x] >= 0, vLast[x] + 1 - vStart[x] >= minLen { vRuns[x].append((vStart[x], vLast[x] + 1)) }
+                        vStart[x] = y
+                    }
+                    vLast[x] = y
                 }
-                if start >= 0, lastInk + 1 - start >= minLen { all[i].append((start, lastInk + 1)) }
+                if start >= 0, lastInk + 1 - start >= minLen { hRuns[y].append((start, lastInk + 1)) }
             }
-            return all
         }
-        let hRuns = runs(count: h, length: w) { y, x in px[y * w + x] }
-        let vRuns = runs(count: w, length: h) { x, y in px[y * w + x] }
-        let found = stack(hRuns, horizontal: true, scale: s, maxThick: maxThick)
-            + stack(vRuns, horizontal: false, scale: s, maxThick: maxThick)
+        for x in 0..<w where vStart[x] >= 0 && vLast[x] + 1 - vStart[x] >= minLen { vRuns[x].append((vStart[x], vLast[x] + 1)) }
+        let found = (stack(hRuns, horizontal: true, scale: s, maxThick: maxThick)
+            + stack(vRuns, horizontal: false, scale: s, maxThick: maxThick)).map { r -> Ruling in
+                var r = r
+                if r.horizontal { r.at += originY; r.from += originX; r.to += originX } else { r.at += originX; r.from += originY; r.to += originY }
+                return r
+            }
         return found.filter { !throughText($0, words) }
     }
 

@@ -14,8 +14,8 @@ extension TableDetector {
     /// The tables of the given pages of a document, page by page.
     ///
     /// A page is rendered (poppler through cairo, `settings.renderScale` pixels per point) for
-    /// its ruling lines only when its text holds a table candidate, so pages of running text
-    /// cost no rendering.
+    /// its ruling lines only when its text holds a table candidate, and only around the
+    /// candidates (`renderMargin` em), so pages of running text cost no rendering.
     ///
     /// - Parameter pages: 1-based page numbers (default: all).
     /// - Throws: `PDFLayoutError.pageOutOfRange` or `.damaged` from reading or rendering a page.
@@ -29,12 +29,18 @@ extension TableDetector {
         guard !words.isEmpty else { return PageTables(page: page, tables: [], rulings: []) }
         let textLines = LineBuilder.lines(words)
         let lines = CellFragments.split(textLines, spaces: CellFragments.monospaceSpaces(textLines, settings: settings), settings: settings)
-        guard settings.useRulings, !TableBlocks.find(lines, settings: settings).isEmpty else {
+        let blocks = TableBlocks.find(lines, settings: settings)
+        guard settings.useRulings, !blocks.isEmpty else {
             return PageTables(page: page, tables: tables(on: page, rulings: [], settings: settings), rulings: [])
         }
-        let bitmap = try doc.render(page: page.number, scale: settings.renderScale, rotation: page.rotation)
+        // Render only around the candidate blocks (the frame of a table sits next to its text).
         let em = ColumnBoundaries.median(lines.map(\.em))
-        let rulings = RulingLines.find(in: bitmap, em: em, words: words, settings: settings)
+        let boxes = blocks.flatMap { $0 }.map { lines[$0].bbox }
+        let area = boxes.dropFirst().reduce(boxes[0]) { $0.union($1) }
+        let m = settings.renderMargin * em
+        let clip = BBox(x0: area.x0 - m, y0: area.y0 - m, x1: area.x1 + m, y1: area.y1 + m)
+        let r = try doc.renderGrey(page: page.number, scale: settings.renderScale, rotation: page.rotation, clip: clip)
+        let rulings = RulingLines.find(in: r.bitmap, em: em, words: words, originX: r.originX, originY: r.originY, settings: settings)
         return PageTables(page: page, tables: tables(on: page, rulings: rulings, settings: settings), rulings: rulings)
     }
 }
