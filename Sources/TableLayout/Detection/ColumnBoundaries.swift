@@ -26,7 +26,12 @@ public enum ColumnBoundaries {
             l.fragments = l.fragments.flatMap { CellGrid.split($0, at: l.splitGap) }
             return l
         }
-        let frags = lines.flatMap(\.fragments)
+        let all = lines.flatMap(\.fragments)
+        guard !all.isEmpty else { return [] }
+        // A one-cell line across most of the block (a section title between stacked parts of a
+        // table) is a spanning row: it crosses every river and closes none.
+        let width = all.map(\.bbox.x1).max()! - all.map(\.bbox.x0).min()!
+        let frags = lines.filter { !($0.fragments.count == 1 && $0.fragments[0].bbox.width >= settings.spanningRowWidth * width) }.flatMap(\.fragments)
         guard !frags.isEmpty else { return [] }
         let em = median(lines.map(\.em))
         let lineGaps: [(Double, Double)] = lines.flatMap { l in

@@ -20,6 +20,9 @@ public struct DetectionSettings: Sendable, Hashable {
     public var splitGap: Double = 0.5
     /// Narrowest whitespace river between two columns, in em.
     public var minColumnGap: Double = 0.35
+    /// A one-cell line at least this share of its block's width is a spanning row that does not
+    /// close column rivers.
+    public var spanningRowWidth: Double = 0.5
     /// Narrowest run, in em, on each side of a sparse column inside one river for both to be cuts.
     public var innerCutGap: Double = 1.0
     /// Share of a block's lines whose cell may cross a column gap (spanning cells, a long cell
@@ -68,7 +71,7 @@ public struct DetectionSettings: Sendable, Hashable {
     public var captionGap: Double = 3.0
     /// Ruling lines: pixels per point of the render they are found on.
     public var renderScale: Double = 1.5
-    /// Ruling lines: margin, in em, rendered around the table candidates of a page.
+    /// Ruling lines: margin, in em, rendered above and below the table candidates of a page.
     public var renderMargin: Double = 6
     /// Ruling lines: grey level (0 black … 255 white) at or below which a pixel is ink.
     public var rulingDarkness: UInt8 = 170

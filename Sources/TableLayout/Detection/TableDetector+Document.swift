@@ -14,8 +14,8 @@ extension TableDetector {
     /// The tables of the given pages of a document, page by page.
     ///
     /// A page is rendered (poppler through cairo, `settings.renderScale` pixels per point) for
-    /// its ruling lines only when its text holds a table candidate, and only around the
-    /// candidates (`renderMargin` em), so pages of running text cost no rendering.
+    /// its ruling lines only when its text holds a table candidate, and only the band of
+    /// the page holding the candidates (`renderMargin` em above and below), so pages of running text cost no rendering.
     ///
     /// - Parameter pages: 1-based page numbers (default: all).
     /// - Throws: `PDFLayoutError.pageOutOfRange` or `.damaged` from reading or rendering a page.
@@ -38,7 +38,8 @@ extension TableDetector {
         let boxes = blocks.flatMap { $0 }.map { lines[$0].bbox }
         let area = boxes.dropFirst().reduce(boxes[0]) { $0.union($1) }
         let m = settings.renderMargin * em
-        let clip = BBox(x0: area.x0 - m, y0: area.y0 - m, x1: area.x1 + m, y1: area.y1 + m)
+        // Full width: a frame may sit far to the side of its text (wide cell padding).
+        let clip = BBox(x0: 0, y0: area.y0 - m, x1: page.width, y1: area.y1 + m)
         let r = try doc.renderGrey(page: page.number, scale: settings.renderScale, rotation: page.rotation, clip: clip)
         let rulings = RulingLines.find(in: r.bitmap, em: em, words: words, originX: r.originX, originY: r.originY, settings: settings)
         return PageTables(page: page, tables: tables(on: page, rulings: rulings, settings: settings), rulings: rulings)
