@@ -15,9 +15,10 @@ struct TablePDFBuilder {
     mutating func newPage() { pages.append(Page()) }
 
     /// Text with its left end at `x` and its baseline at `baseline` (from the top).
-    mutating func text(_ s: String, x: Double, baseline: Double, size: Double = 10) {
+    /// `mono`: Courier (every glyph 0.6 em wide) instead of Helvetica.
+    mutating func text(_ s: String, x: Double, baseline: Double, size: Double = 10, mono: Bool = false) {
         let escaped = s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "(", with: "\\(").replacingOccurrences(of: ")", with: "\\)")
-        pages[pages.count - 1].ops.append("BT /F1 \(size) Tf \(x) \(height - baseline) Td (\(escaped)) Tj ET")
+        pages[pages.count - 1].ops.append("BT /\(mono ? "F2" : "F1") \(size) Tf \(x) \(height - baseline) Td (\(escaped)) Tj ET")
     }
 
     /// A number right-aligned at `right` (digits only, so its width is known).
@@ -34,14 +35,15 @@ struct TablePDFBuilder {
     func data() -> Data {
         var objects: [String] = []
         let n = pages.count
-        // 1 catalog, 2 pages, 3 font, then per page: page object, content stream.
+        // 1 catalog, 2 pages, 3 and 4 fonts, then per page: page object, content stream.
         objects.append("<< /Type /Catalog /Pages 2 0 R >>")
-        let kids = (0..<n).map { "\(4 + 2 * $0) 0 R" }.joined(separator: " ")
+        let kids = (0..<n).map { "\(5 + 2 * $0) 0 R" }.joined(separator: " ")
         objects.append("<< /Type /Pages /Kids [\(kids)] /Count \(n) >>")
         objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
         for (i, p) in pages.enumerated() {
             let content = p.ops.joined(separator: "\n")
-            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(width) \(height)] /Resources << /Font << /F1 3 0 R >> >> /Contents \(5 + 2 * i) 0 R >>")
+            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(width) \(height)] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents \(6 + 2 * i) 0 R >>")
             objects.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream")
         }
         var out = "%PDF-1.4\n"
@@ -125,6 +127,21 @@ enum TableFixtures {
         (2, 0, 1, "Nuts"), (2, 1, 1, "0.05"), (2, 2, 1, "7200"),
         (3, 0, 1, "Washers"), (3, 1, 1, "0.02"), (3, 2, 1, "900"),
     ]
+
+    /// Justified typewriter prose (Courier, double spaces where a line was stretched, aligned from
+    /// line to line) above a Courier table whose columns are four spaces apart.
+    static func typewriter() -> TablePDFBuilder {
+        var b = TablePDFBuilder()
+        let prose = ["Estimates  of  sampling  error  are  themselves",
+                     "subject to  variability. Thus,  analysts  and",
+                     "users should  be careful  in analyzing  data",
+                     "from complex  samples and  drawing inferences",
+                     "about  the  population  from  which  they  came."]
+        for (i, l) in prose.enumerated() { b.text(l, x: 72, baseline: 100 + Double(i) * 12, mono: true) }
+        let rows = ["Age      Males    Females", "0-4      1,204    1,187", "5-9      1,311    1,290", "10-14    1,350    1,298"]
+        for (i, r) in rows.enumerated() { b.text(r, x: 72, baseline: 200 + Double(i) * 12, mono: true) }
+        return b
+    }
 
     /// Both tables on one page, and a page of prose only.
     static func twoTablesAndProse() -> TablePDFBuilder {

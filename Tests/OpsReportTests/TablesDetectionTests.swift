@@ -49,6 +49,12 @@ final class TablesDetectionTests: XCTestCase {
         assertCells(pages[0].tables[1], TableFixtures.ruledCells)
     }
 
+    func testTypewriterDoubleSpacesAreNotColumnsButWideGapsAre() throws {
+        let tables = try detect(TableFixtures.typewriter(), "typewriter.pdf")[0].tables
+        XCTAssertEqual(tables.count, 1, "\(tables.map(\.grid))")
+        XCTAssertEqual(tables.first?.grid, [["Age", "Males", "Females"], ["0-4", "1,204", "1,187"], ["5-9", "1,311", "1,290"], ["10-14", "1,350", "1,298"]])
+    }
+
     func testRulingLinesAreFoundWhereDrawnAndNotInText() throws {
         var b = TablePDFBuilder()
         b.rule(x0: 100, y0: 200, x1: 400, y1: 200)

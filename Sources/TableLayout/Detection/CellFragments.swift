@@ -33,23 +33,26 @@ public struct FragmentLine: Sendable, Hashable {
 
 /// Stage 1: lines into cell fragments.
 public enum CellFragments {
-    /// The word space of each monospaced font of the page, in em: per font name, the median gap
-    /// between consecutive words (of two letters or more) of its lines over the gaps under 1.5 em (wider ones are between
-    /// cells), kept when at least `monospaceSpace` em (proportional fonts: 0.25–0.33 em;
-    /// monospaced: 0.6 em) from at least 20 gaps.
+    /// The word space of each monospaced font of the page, in em. A font is monospaced when
+    /// its words' advance per scalar (box width ÷ scalars ÷ em, words of two letters or more:
+    /// digits are as wide as each other in most fonts)
+    /// varies by under `monospaceSpread` over at least `monospaceWords` words; in such a font a
+    /// space is one advance (about 0.6 em; proportional fonts' spaces are 0.25–0.33 em).
     public static func monospaceSpaces(_ lines: [TextLine], settings: DetectionSettings = .standard) -> [String: Double] {
-        var gaps: [String: [Double]] = [:]
+        var advances: [String: [Double]] = [:]
         for l in lines {
-            let em = l.fontSize > 0 ? l.fontSize : max(l.height, 1)
-            for (a, b) in zip(l.words, l.words.dropFirst()) where a.fontName == b.fontName && isWord(a.text) && isWord(b.text) {
-                let g = (b.bbox.x0 - a.bbox.x1) / em
-                if g > 0, g < 1.5 { gaps[a.fontName, default: []].append(g) }
+            for w in l.words where w.fontSize > 0 && isWord(w.text) {
+                let n = w.text.unicodeScalars.count
+                if n >= 2 { advances[w.fontName, default: []].append(w.bbox.width / Double(n) / w.fontSize) }
             }
         }
         var out: [String: Double] = [:]
-        for (font, g) in gaps where g.count >= 20 {
-            let m = g.sorted()[g.count / 2]
-            if m >= settings.monospaceSpace { out[font] = m }
+        for (font, a) in advances where a.count >= settings.monospaceWords {
+            let sorted = a.sorted()
+            let median = sorted[sorted.count / 2]
+            // Ignore the extreme tenth on each side (ligatures, a stray glyph box).
+            let lo = sorted[sorted.count / 10], hi = sorted[sorted.count - 1 - sorted.count / 10]
+            if median > 0, (hi - lo) / median < settings.monospaceSpread { out[font] = median }
         }
         return out
     }

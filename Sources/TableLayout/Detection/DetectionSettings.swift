@@ -9,8 +9,10 @@ public struct DetectionSettings: Sendable, Hashable {
     /// Horizontal gap between two words of one line, in em, from which they are two cells
     /// (a word space is about 0.25–0.35 em, a stretched justified space stays under ~0.8 em).
     public var cellGap: Double = 0.85
-    /// Word space, in em, from which a font is taken as monospaced (`CellFragments.monospaceSpaces`).
-    public var monospaceSpace: Double = 0.45
+    /// Monospaced fonts (`CellFragments.monospaceSpaces`): largest relative spread of the
+    /// advance per scalar, and fewest words measured.
+    public var monospaceSpread: Double = 0.06
+    public var monospaceWords: Int = 8
     /// Smallest cell gap in a monospaced font, in its word spaces.
     public var cellGapInSpaces: Double = 2.5
     /// Smallest split gap in a monospaced font, in its word spaces.
