@@ -132,11 +132,11 @@ enum TableFixtures {
     /// line to line) above a Courier table whose columns are four spaces apart.
     static func typewriter() -> TablePDFBuilder {
         var b = TablePDFBuilder()
-        let prose = ["Estimates  of  sampling  error  are  themselves",
-                     "subject to  variability. Thus,  analysts  and",
-                     "users should  be careful  in analyzing  data",
-                     "from complex  samples and  drawing inferences",
-                     "about  the  population  from  which  they  came."]
+        // Stretched lines whose double spaces happen to line up, as justification does.
+        let prose = ["Estimates of  sampling error  are subject to",
+                     "variability.  Thus, analysts  and users must",
+                     "take care in  analyzing data  from complex",
+                     "samples, and  in drawing any  inferences."]
         for (i, l) in prose.enumerated() { b.text(l, x: 72, baseline: 100 + Double(i) * 12, mono: true) }
         let rows = ["Age      Males    Females", "0-4      1,204    1,187", "5-9      1,311    1,290", "10-14    1,350    1,298"]
         for (i, r) in rows.enumerated() { b.text(r, x: 72, baseline: 200 + Double(i) * 12, mono: true) }
