@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "opsreport", targets: ["opsreport"]),
-        .library(name: "OpsReportKit", targets: ["PDFLayout", "OCR", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit"]),
+        .library(name: "OpsReportKit", targets: ["PDFLayout", "OCR", "TableLayout", "OpsReport", "TableExport", "Reconcile", "Archive", "Audit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,6 +26,11 @@ let package = Package(
             pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]
         ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(name: "PDFLayout", dependencies: ["CPoppler"]),
         .target(name: "OCR", dependencies: ["PDFLayout", "CTesseract"]),
         .target(name: "TableLayout", dependencies: ["PDFLayout"]),
@@ -34,6 +39,9 @@ let package = Package(
         // that a build with changed extraction code has another `ToolVersion.current`.
         .executableTarget(name: "BuildFingerprintTool", path: "Plugins/BuildFingerprintTool"),
         .plugin(name: "BuildFingerprintPlugin", capability: .buildTool(), dependencies: ["BuildFingerprintTool"]),
+        .target(name: "TableExport", dependencies: [
+            "TableLayout", "CXLSXWriter", .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .target(name: "Reconcile", dependencies: ["OpsReport"]),
         .target(name: "Archive", dependencies: [
             "PDFLayout", "OpsReport", "Reconcile",
@@ -47,11 +55,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "opsreport", dependencies: [
-            "PDFLayout", "OCR", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit",
+            "PDFLayout", "OCR", "TableLayout", "TableExport", "OpsReport", "Reconcile", "Archive", "Audit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "OpsReportTests", dependencies: ["CPoppler", "PDFLayout", "OCR", "TableLayout", "OpsReport", "Reconcile", "Archive", "Audit",
+        .testTarget(name: "OpsReportTests", dependencies: ["CPoppler", "PDFLayout", "OCR", "TableLayout", "TableExport", "OpsReport", "Reconcile", "Archive", "Audit",
                                                          .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
     ],

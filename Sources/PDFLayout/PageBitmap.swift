@@ -71,14 +71,24 @@ extension PDFDocument {
     /// - Parameter clip: only this part of the page (PDF points, reading orientation); the
     ///   bitmap's origin is then the clip's corner (clipped to the page).
     public func render(page number: Int, scale: Double, rotation: Int = 0, clip: BBox? = nil) throws -> PageBitmap {
-        let argb = try renderARGB(page: number, scale: scale, rotation: rotation, clip: clip)
-        var grey = [UInt8](repeating: 255, count: argb.width * argb.height)
-        for i in 0..<(argb.width * argb.height) {
-            let p = argb.pixels[i]
-            let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-            grey[i] = UInt8((r * 299 + g * 587 + b * 114) / 1000)
+        try withRenderedSurface(page: number, scale: scale, rotation: rotation, clip: clip) { surface, w, h, area in
+            cairo_surface_flush(surface)
+            let stride = Int(cairo_image_surface_get_stride(surface))
+            guard let data = cairo_image_surface_get_data(surface) else { throw PDFLayoutError.damaged(path: path, reason: "page \(number) has no pixels") }
+            var grey = [UInt8](repeating: 255, count: w * h)
+            // Cairo's ARGB32 pixels straight to grey (ITU-R 601 luma), no intermediate copy.
+            grey.withUnsafeMutableBufferPointer { out in
+                for y in 0..<h {
+                    let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                    for x in 0..<w {
+                        let p = row[x]
+                        let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                        out[y * w + x] = UInt8((r * 299 + g * 587 + b * 114) / 1000)
+                    }
+                }
+            }
+            return PageBitmap(width: w, height: h, scale: scale, pixels: grey, originX: area.x0, originY: area.y0)
         }
-        return PageBitmap(width: argb.width, height: argb.height, scale: scale, pixels: grey, originX: argb.origin.x0, originY: argb.origin.y0)
     }
 
     /// Renders page `number` (1-based) and returns it as PNG bytes (cairo's PNG writer),
@@ -96,21 +106,6 @@ extension PDFDocument {
             }
             guard status == CAIRO_STATUS_SUCCESS else { throw PDFLayoutError.damaged(path: path, reason: "page \(number) could not be written as PNG") }
             return out
-        }
-    }
-
-    /// ARGB32 pixels (`0xAARRGGBB`) of the rendered page.
-    func renderARGB(page number: Int, scale: Double, rotation: Int, clip: BBox?) throws -> (width: Int, height: Int, pixels: [UInt32], origin: BBox) {
-        try withRenderedSurface(page: number, scale: scale, rotation: rotation, clip: clip) { surface, w, h, area in
-            cairo_surface_flush(surface)
-            let stride = Int(cairo_image_surface_get_stride(surface))
-            guard let data = cairo_image_surface_get_data(surface) else { throw PDFLayoutError.damaged(path: path, reason: "page \(number) has no pixels") }
-            var px = [UInt32](repeating: 0xFFFF_FFFF, count: w * h)
-            for y in 0..<h {
-                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                for x in 0..<w { px[y * w + x] = row[x] }
-            }
-            return (w, h, px, area)
         }
     }
 

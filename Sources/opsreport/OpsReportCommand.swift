@@ -7,5 +7,5 @@ struct OpsReportCommand: ParsableCommand {
         commandName: "opsreport",
         abstract: "Turn SECAS Operations Report PDFs into checked, schema-valid data.",
         version: ToolVersion.current,
-        subcommands: [ExtractCommand.self, ReconcileCommand.self, BatchCommand.self, TextCommand.self, AuditCommand.self])
+        subcommands: [ExtractCommand.self, ReconcileCommand.self, BatchCommand.self, TablesCommand.self, AuditCommand.self, TextCommand.self])
 }

@@ -1,0 +1,4 @@
+#ifndef OPSREPORT_CXLSXWRITER_SHIM_H
+#define OPSREPORT_CXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif
