@@ -1,4 +1,5 @@
 import Foundation
+import OpsReport
 
 /// Finds the PDFs of an archive folder.
 public enum FileDiscovery {
@@ -37,11 +38,10 @@ public enum FileDiscovery {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    /// Where the JSON of the PDF called `name` goes: `outDir/<name without .pdf>.json`.
+    /// Where the JSON of the PDF called `name` goes: `outDir/<name without .pdf>.json`, each
+    /// component shortened with a hash when too long for the file system (`FileNames`).
     public static func jsonPath(forName name: String, in outDir: String) -> String {
-        var base = name
-        if base.lowercased().hasSuffix(".pdf") { base.removeLast(4) }
-        return URL(fileURLWithPath: outDir).appendingPathComponent(base + ".json").path
+        URL(fileURLWithPath: outDir).appendingPathComponent(FileNames.jsonRelativePath(forPDF: name)).path
     }
 }
 

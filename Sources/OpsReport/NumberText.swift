@@ -65,7 +65,10 @@ public enum NumberText {
             guard (1...2).contains(f.count), f.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
             frac = f.reduce(0) { $0 * 10 + Int($1 - 0x30) } * (f.count == 1 ? 10 : 1)
         }
-        return Days(hundredths: whole * 100 + frac)
+        // Overflow guard (18 digits × 100 exceeds Int): such a cell is not a number of days.
+        let (h, overflow) = whole.multipliedReportingOverflow(by: 100)
+        guard !overflow, h <= Int.max - frac else { return nil }
+        return Days(hundredths: h + frac)
     }
 
     static func parseDecimal(_ t: String) -> Double? {

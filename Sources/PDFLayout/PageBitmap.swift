@@ -27,8 +27,8 @@ public struct PageBitmap: Sendable {
 
     /// The pixel rectangle covering `box` (PDF points), clipped to the bitmap; `nil` when empty.
     public func pixelRect(_ box: BBox) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
-        let x0 = max(0, Int((box.x0 * scale).rounded(.down))), y0 = max(0, Int((box.y0 * scale).rounded(.down)))
-        let x1 = min(width, Int((box.x1 * scale).rounded(.up))), y1 = min(height, Int((box.y1 * scale).rounded(.up)))
+        let x0 = max(0, GeometryLimits.int(box.x0 * scale)), y0 = max(0, GeometryLimits.int(box.y0 * scale))
+        let x1 = min(width, GeometryLimits.int(box.x1 * scale, .up)), y1 = min(height, GeometryLimits.int(box.y1 * scale, .up))
         return x0 < x1 && y0 < y1 ? (x0, y0, x1, y1) : nil
     }
 
@@ -116,7 +116,7 @@ extension PDFDocument {
         }
         let wd = (area.width * scale).rounded(.up), hd = (area.height * scale).rounded(.up)
         guard wd.isFinite, hd.isFinite, wd <= Double(maxBitmapSide), hd <= Double(maxBitmapSide) else {
-            throw PDFLayoutError.damaged(path: path, reason: "page \(number) is too large to render (\(Int(rw))×\(Int(rh)) pt at \(scale)×)")
+            throw PDFLayoutError.damaged(path: path, reason: "page \(number) is too large to render (\(GeometryLimits.int(rw))×\(GeometryLimits.int(rh)) pt at \(scale)×)")
         }
         let w = max(1, Int(wd)), h = max(1, Int(hd))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)) else {

@@ -13,8 +13,10 @@ struct ExtractCommand: ParsableCommand {
         report in --out-dir, named after the PDF; a bad file is reported and the others go on.
         Exit status: 0 success; 10 unreadable file, 11 empty file, 12 not a PDF, 13 damaged PDF, \
         14 password required, 15 wrong password, 16 no text layer (image-only scan), 17 blank \
-        document, 18 not an Operations Report (with several files: the status of the first that \
-        failed); 64 usage; 73 the output cannot be written.
+        document, 18 not an Operations Report, 19 the file changed while it was read, 20 the memory or \
+        CPU-time limit was reached (with several files: the status of the first that failed); 64 usage; \
+        70 internal error (the output would not be schema-valid; nothing written); 73 the output cannot be \
+        written; 74 the disk is full.
         """)
 
     @Argument(help: "The report PDF(s).") var files: [String]
@@ -22,11 +24,14 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Write <name>.json for each input PDF into this directory (atomically).") var outDir: String?
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "Leave out reconciliation findings (extraction notes only).") var noReconcile = false
+    @Option(help: "Memory (address-space) limit of this process: 1G, 512M, bytes; 0 for none.") var memoryLimit: String = "1G"
+    @Option(help: "CPU-time limit of this process in seconds; 0 for none.") var cpuLimit: UInt64 = ResourceLimits.defaultCPUSeconds
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one PDF.") }
         if files.count > 1 && outDir == nil { throw ValidationError("With several files, give --out-dir DIR.") }
         if output != nil && outDir != nil { throw ValidationError("Give either -o or --out-dir, not both.") }
+        if ResourceLimits.parseSize(memoryLimit) == nil { throw ValidationError("--memory-limit: give a size such as 1G, 512M or a number of bytes (0: no limit).") }
         let inputs = Set(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         for target in destinations().compactMap({ $0 }) where inputs.contains(URL(fileURLWithPath: target).standardizedFileURL.path) {
             throw ValidationError("The output \(target) is one of the input files; choose another output path.")
@@ -43,11 +48,13 @@ struct ExtractCommand: ParsableCommand {
     /// The output path of each input file (`nil`: standard output).
     private func destinations() -> [String?] {
         files.map { file in
-            outDir.map { URL(fileURLWithPath: $0).appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".json").path } ?? output
+            outDir.map { URL(fileURLWithPath: $0).appendingPathComponent(FileNames.jsonName(forPDF: URL(fileURLWithPath: file).lastPathComponent)).path } ?? output
         }
     }
 
     func run() throws {
+        ResourceLimits.apply(memoryBytes: ResourceLimits.parseSize(memoryLimit) ?? ResourceLimits.defaultMemoryBytes, cpuSeconds: cpuLimit,
+                             file: files.count == 1 ? files[0] : "\(files.count) files")
         var firstFailure: Int32? = nil
         for (file, destination) in zip(files, destinations()) {
             let status = extractOne(file, to: destination)
@@ -69,11 +76,13 @@ struct ExtractCommand: ParsableCommand {
             CLIOutput.error("\(file): \(error)")
             return 1
         }
+        if let status = OutputCheck.refuseInvalid(report, file: file) { return status }
         guard var data = try? ReportCoding.encode(report) else { CLIOutput.error("\(file): cannot encode the report"); return 1 }
         data.append(0x0A)
         guard let destination else { FileHandle.standardOutput.write(data); return 0 }
         // -o names a file: its directory must exist. --out-dir names a folder to fill: create it.
-        do { try AtomicFile.write(data, to: destination, createDirectories: outDir != nil) } catch {
+        do { try AtomicFile.write(data, to: destination, createDirectories: outDir != nil, inputs: files) } catch {
+            if let status = OutputCheck.diskFull(error, destination) { return status }
             CLIOutput.error("\(destination): cannot write the output: \(error.localizedDescription). Choose a writable path in an existing directory.")
             return 73
         }
