@@ -44,7 +44,7 @@ public enum FileBytes {
     }
 
     /// "a FIFO", "a character device", … for a `st_mode & S_IFMT` value.
-    static func kindName(_ type: mode_t) -> String {
+    public static func kindName(_ type: mode_t) -> String {
         switch type {
         case S_IFIFO: return "a FIFO (named pipe)"
         case S_IFCHR: return "a character device"
@@ -143,4 +143,42 @@ public enum FileBytes {
 extension FileBytes {
     /// SHA-256 of `bytes` as lowercase hex.
     public static func sha256(_ bytes: [UInt8]) -> String { bytes.withUnsafeBytes { sha256($0) } }
+}
+
+extension FileBytes {
+    /// The whole content of the regular file at `path` (e.g. a JSON input), at most `maxBytes`.
+    /// - Throws: `PDFLayoutError.unreadable` (see `openRegular`; larger than `maxBytes`; a read
+    ///   error) or `.changedDuringRead`.
+    public static func data(ofFile path: String, maxBytes: Int) throws -> Data {
+        let (fd, before) = try openRegular(path)
+        defer { close(fd) }
+        guard Int(before.st_size) <= maxBytes else {
+            throw PDFLayoutError.unreadable(path: path, reason: "it is \(before.st_size) bytes, more than the \(maxBytes >> 20) MiB accepted")
+        }
+        var data = Data(count: Int(before.st_size))
+        let n = data.withUnsafeMutableBytes { raw -> Int in
+            var off = 0
+            while off < raw.count {
+                let r = Glibc.read(fd, raw.baseAddress! + off, raw.count - off)
+                if r < 0 { if errno == EINTR { continue }; return -1 }
+                if r == 0 { break }
+                off += r
+            }
+            return off
+        }
+        guard n >= 0 else { throw PDFLayoutError.unreadable(path: path, reason: "read error: \(String(cString: strerror(errno)))") }
+        var after = stat()
+        guard n == data.count, fstat(fd, &after) == 0, sameContent(before, after) else { throw PDFLayoutError.changedDuringRead(path: path) }
+        return data
+    }
+}
+
+extension PDFLayoutError {
+    /// The reason part of `.unreadable`/`.damaged`, else the message.
+    public var reason: String {
+        switch self {
+        case let .unreadable(_, r), let .damaged(_, r): return r
+        default: return message
+        }
+    }
 }

@@ -32,11 +32,15 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Seconds a worker may spend on one file before it is killed.") var timeout: Double = 120
     @Option(help: "Write tidy CSVs and datapackage.json into this folder.") var csv: String?
     @Option(help: "Password passed to every worker, for encrypted PDFs.") var password: String?
+    @Option(help: "Memory (address-space) limit of each worker: 1G, 512M, bytes; 0 for none.") var memoryLimit: String = "1G"
+    @Option(help: "CPU-time limit of each worker in seconds; 0 for none.") var cpuLimit: UInt64 = ResourceLimits.defaultCPUSeconds
+    @Flag(help: "Read PDFs that are symbolic links to files outside the folder, and descend linked folders.") var followSymlinks = false
     @Option(help: ArgumentHelp("Worker executable (testing).", visibility: .hidden)) var worker: String?
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard ResourceLimits.parseSize(memoryLimit) != nil else { throw ValidationError("--memory-limit: give a size such as 1G, 512M or a number of bytes (0: no limit).") }
     }
 
     func run() throws {
@@ -54,6 +58,9 @@ struct BatchCommand: ParsableCommand {
         config.timeout = timeout
         config.csvDirectory = csv
         config.password = password
+        config.memoryLimit = ResourceLimits.parseSize(memoryLimit) ?? ResourceLimits.defaultMemoryBytes
+        config.cpuLimit = cpuLimit
+        config.followSymlinks = followSymlinks
         let runner = BatchRunner(configuration: config, progress: makeBatchProgress(logger: logger))
         // Ctrl-C / SIGTERM: stop starting files, kill the workers, print the summary so far (exit
         // 130); a second signal ends the process at once.

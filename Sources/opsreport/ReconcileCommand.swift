@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PDFLayout
 import OpsReport
 import Reconcile
 
@@ -38,7 +39,7 @@ struct ReconcileCommand: ParsableCommand {
             CLIOutput.error(e.message)
             throw ExitCode(2)
         } catch let e as UnusableReport {
-            CLIOutput.error("\(file): \(e.reason). Give a report PDF or a report JSON written by `opsreport extract`.")
+            CLIOutput.error("\(MessageText.quoted(file)): \(e.reason). Give a report PDF or a report JSON written by `opsreport extract`.")
             throw ExitCode(2)
         } catch let e as DecodingError {
             CLIOutput.error("\(file): not a report JSON (\(Self.describe(e))). Give a report PDF or a report JSON written by `opsreport extract`.")
@@ -49,7 +50,9 @@ struct ReconcileCommand: ParsableCommand {
         }
         let reconciled = Reconciler.reconcile(report)
         if let output {
-            do { try AtomicFile.write(ReportCoding.encode(reconciled), to: output, createDirectories: false) } catch {
+            if let status = OutputCheck.refuseInvalid(reconciled, file: file) { throw ExitCode(status) }
+            do { try AtomicFile.write(ReportCoding.encode(reconciled), to: output, createDirectories: false, inputs: [file]) } catch {
+                if let status = OutputCheck.diskFull(error, output) { throw ExitCode(status) }
                 CLIOutput.error("\(output): cannot write the reconciled report: \(error.localizedDescription). Choose a writable path in an existing directory.")
                 throw ExitCode(73)
             }
@@ -72,10 +75,11 @@ struct ReconcileCommand: ParsableCommand {
     private func load() throws -> Report {
         guard file.lowercased().hasSuffix(".json") else { return try ReportExtractor.extract(path: file, password: password) }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw UnusableReport(reason: "cannot read the file (\(error.localizedDescription))")
+        do { data = try FileBytes.data(ofFile: file, maxBytes: JSONInputLimits.maxBytes) } catch let e as PDFLayoutError {
+            throw UnusableReport(reason: "cannot read the file (\(e.reason))")
         }
-        let report = try ReportCoding.decode(data)
+        let report: Report
+        do { report = try ReportCoding.decode(data) } catch let e as JSONInputLimits.Refusal { throw UnusableReport(reason: e.reason) }
         // The decoder is lenient (truth files lack source and provenance); a report must still
         // say which month it is and print something to check.
         let hasContent = report.drivers != nil || report.helpdesk != nil || report.website != nil || report.partyStatistics != nil
