@@ -35,6 +35,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Fuzz target (libFuzzer with scripts/fuzz.sh; a replay tool otherwise).
+        .executableTarget(name: "OpsReportFuzz", dependencies: ["PDFLayout", "OpsReport", "Reconcile"]),
         .testTarget(name: "OpsReportTests", dependencies: ["PDFLayout", "TableLayout", "OpsReport", "Reconcile", "Archive"],
                     exclude: ["Fixtures"]),
     ],

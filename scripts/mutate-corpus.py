@@ -13,7 +13,7 @@ or an exit-0 report whose JSON breaks the schema (checked with jsonschema when i
 
 Mutants that crash are kept in OUT/crashers/ (add them to Tests/OpsReportTests/Fixtures/).
 """
-import argparse, collections, json, os, random, re, resource, shutil, sqlite3, subprocess, sys, time, zlib
+import argparse, base64, collections, json, os, random, re, resource, shutil, sqlite3, subprocess, sys, time, zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Tests/OpsReportTests/Fixtures/corpus")
@@ -34,12 +34,17 @@ def qdf(src, cache):
 
 
 def fix_qdf(data, cache):
-    """Recomputes stream lengths and the xref of an edited QDF file (`fix-qdf`); the data as it is when that fails."""
-    try:
-        r = subprocess.run(["fix-qdf"], input=data, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=60)
-        return r.stdout if r.returncode == 0 and r.stdout else data
-    except Exception:
-        return data
+    """An edited QDF file made consistent again, as qpdf's `fix-qdf` does but in-process (fast):
+    each stream's /Length set directly to its body's size, and a fresh xref table and trailer."""
+    out, pos = bytearray(), 0
+    for m in re.finditer(rb"/Length \d+ 0 R(.*?)>>\s*stream\n", data, re.S):
+        end = data.find(b"\nendstream", m.end())
+        if end < 0:
+            break
+        out += data[pos:m.start()] + b"/Length %d" % (end - m.end()) + data[m.start() + len(m.group(0).split(b"R", 1)[0]) + 1:m.end()]
+        pos = m.end()
+    out += data[pos:]
+    return rebuild_xref(bytes(out))
 
 
 def streams(data):
@@ -59,6 +64,21 @@ def simple_pdf(content, pages=1):
     x = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offs)
     return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
+
+
+def flate_bomb(mib, cache):
+    """A one-page PDF whose content stream inflates to `mib` MiB (one string operand), cached."""
+    path = os.path.join(cache, "bomb-%d.pdf" % mib)
+    if not os.path.exists(path):
+        c = zlib.compressobj(9)
+        body = c.compress(b"BT /F1 1 Tf 0 0 Td (")
+        chunk = b"A" * (1 << 20)
+        for _ in range(mib):
+            body += c.compress(chunk)
+        with open(path, "wb") as f:
+            f.write(simple_pdf(body + c.compress(b") Tj ET") + c.flush()))
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def mutate(kind, raw, q, rng, cache):
@@ -84,18 +104,66 @@ def mutate(kind, raw, q, rng, cache):
     if kind == "many_pages":
         return simple_pdf(zlib.compress(b"BT /F1 12 Tf 72 700 Td (Operations Report - January 2017) Tj ET"), pages=rng.choice([2000, 10000]))
     if kind == "flate_bomb":
-        c = zlib.compressobj(9)
-        body = c.compress(b"BT /F1 1 Tf 0 0 Td (")
-        for _ in range(rng.choice([200, 800, 2000])):  # MiB of one string operand
-            body += c.compress(b"A" * (1 << 20))
-        return simple_pdf(body + c.compress(b") Tj ET") + c.flush())
-    # Content-stream edits on the QDF form.
-    d = bytearray(q)
-    ss = [s for s in streams(q) if b"Tf" in q[s[0]:s[1]] or b"Tj" in q[s[0]:s[1]] or b"TJ" in q[s[0]:s[1]]] or streams(q)
-    if not ss:
+        return flate_bomb(rng.choice([200, 800, 2000]), cache)
+    if kind == "content_edit":
+        # Edited on qpdf's QDF form (uncompressed), then made consistent again.
+        d = bytearray(q)
+        ss = [s for s in streams(q) if b"Tf" in q[s[0]:s[1]] or b"Tj" in q[s[0]:s[1]] or b"TJ" in q[s[0]:s[1]]] or streams(q)
+        if not ss:
+            return raw
+        s, e = rng.choice(ss)
+        d[s:e] = edit_content(kind, bytes(d[s:e]), rng)
+        return fix_qdf(bytes(d), cache)
+    # Other content edits in place: inflate one text stream, edit, deflate, fix /Length and xref.
+    return edit_flate_stream(raw, lambda body: edit_content(kind, body, rng), rng)
+
+
+def edit_flate_stream(raw, fn, rng):
+    """`raw` with one Flate (or ASCII85 + Flate) content stream that draws text replaced by
+    `fn(inflated)`, written back as a plain FlateDecode stream with a direct /Length."""
+    found = []
+    for m in re.finditer(rb"<<((?:[^<>]|<<[^<>]*>>)*)>>\s*stream\r?\n", raw):
+        d = m.group(1)
+        if b"FlateDecode" not in d:
+            continue
+        end = raw.find(b"endstream", m.end())
+        body = raw[m.end():end]
+        try:
+            if b"ASCII85Decode" in d:
+                a = body.strip()
+                body = base64.a85decode(a[2:] if a.startswith(b"<~") else a, adobe=False, ignorechars=b" \t\r\n") if not a.endswith(b"~>") else base64.a85decode(a[:-2], ignorechars=b" \t\r\n")
+            text = zlib.decompress(body)
+        except Exception:
+            continue
+        if b"Tj" in text or b"TJ" in text:
+            found.append((m, end, text))
+    if not found:
         return raw
-    s, e = rng.choice(ss)
-    body = bytes(d[s:e])
+    m, end, text = rng.choice(found)
+    new = zlib.compress(fn(text))
+    out = raw[:m.start()] + b"<</Length %d/Filter/FlateDecode>>\nstream\n" % len(new) + new + b"\n" + raw[end:]
+    return rebuild_xref(out)
+
+
+def rebuild_xref(data):
+    """A fresh classic xref table and trailer for `data` (object offsets scanned); as it is when
+    it has no classic trailer (an xref stream: the reader then reconstructs)."""
+    t = data.rfind(b"trailer")
+    x = data.rfind(b"\nxref", 0, t if t > 0 else len(data))
+    if t < 0 or x < 0:
+        return data
+    end = data.find(b"startxref", t)
+    trailer = data[t:end if end > 0 else len(data)]
+    head = data[:x + 1]
+    offs = {int(m.group(1)): m.start() for m in re.finditer(rb"(?m)^(\d+) 0 obj", head)}
+    n = max(offs) + 1 if offs else 1
+    xref = b"xref\n0 %d\n0000000000 65535 f \n" % n + b"".join(
+        (b"%010d 00000 n \n" % offs[i]) if i in offs else b"0000000000 65535 f \n" for i in range(1, n))
+    return head + xref + trailer.rstrip() + b"\nstartxref\n%d\n%%%%EOF\n" % len(head)
+
+
+def edit_content(kind, body, rng):
+    """A content stream edited for `kind`."""
     if kind == "huge_font":
         big = rng.choice([b"9223372036854775808", b"1e300", b"-1e308", b"99999999999", b"0.0000001", b"nan"])
         body = re.sub(rb"(/\w+) [\d.]+ Tf", lambda m: m.group(1) + b" " + big + b" Tf", body, count=rng.choice([1, 5, 1000]))
@@ -113,8 +181,7 @@ def mutate(kind, raw, q, rng, cache):
                 i = rng.randrange(len(toks))
                 toks[i] = rng.choice(ops + [b"%d" % rng.randrange(-10**6, 10**6), b"(x)", b"<<", b"q", b"Q"])
         body = b" ".join(toks)
-    d[s:e] = body
-    return fix_qdf(bytes(d), cache)
+    return body
 
 
 def run_round(exe, inp, out, args):
@@ -159,7 +226,8 @@ def main():
             kind = rng.choices(kinds, weights)[0]; src = rng.choice(sources)
             name = "m%06d-%s.pdf" % (done + k, kind)
             with open(os.path.join(inp, name), "wb") as f:
-                f.write(mutate(kind, raws[src], qdfs[src], rng, cache))
+                # A trailing comment makes every mutant's bytes distinct (no `duplicate` shortcut).
+                f.write(mutate(kind, raws[src], qdfs[src], rng, cache) + b"\n%% mutant %d\n" % (done + k))
             kind_of[name] = kind
         r, secs = run_round(args.exe, inp, outd, args)
         db = sqlite3.connect(os.path.join(outd, "opsreport.sqlite"))
@@ -179,6 +247,8 @@ def main():
         done += n
         rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         print("round: %d mutants in %.0f s (batch exit %d), %d done, peak RSS so far %d MiB" % (n, secs, r.returncode, done, rss // 1024), flush=True)
+        with open(os.path.join(args.out, "table.json"), "w") as f:
+            json.dump({"done": done, "peak_rss_kib": rss, "table": table, "problems": problems[:100]}, f, indent=1, default=str)
         if r.returncode not in (0, 3, 4):
             problems.append(("(batch)", "batch_exit_%d" % r.returncode, r.stderr.decode(errors="replace")[-500:]))
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
