@@ -85,12 +85,12 @@ extension FileDiscovery {
                         continue
                     }
                     guard isPDFName else { continue }
-                    if !followSymlinks && !inside(target) {
-                        skipped.append(ExcludedEntry(name: MessageText.escaped(rel), reason: .symlinkOutside,
-                            message: "a symbolic link to \(MessageText.quoted(target)), outside the folder; not read (use --follow-symlinks to read it)"))
-                    } else if ttype != S_IFREG {
+                    if ttype != S_IFREG {
                         skipped.append(ExcludedEntry(name: MessageText.escaped(rel), reason: .notRegular,
                             message: "a symbolic link to \(FileBytes.kindName(ttype)), not a regular file; not read"))
+                    } else if !followSymlinks && !inside(target) {
+                        skipped.append(ExcludedEntry(name: MessageText.escaped(rel), reason: .symlinkOutside,
+                            message: "a symbolic link to \(MessageText.quoted(target)), outside the folder; not read (use --follow-symlinks to read it)"))
                     } else { pdfs.append(path) }
                 default:
                     if isPDFName {
