@@ -5,3 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh debug
 swift build --build-tests
 swift test --skip-build --disable-swift-testing
+# Short seeded hostile-input runs (issue 12): libFuzzer over the word-to-table pipeline and the
+# JSON reader, then corpus mutants through `batch --jobs 2` (fails on a trap, hang or unclassified file).
+scripts/fuzz.sh 20 1
+python3 scripts/mutate-corpus.py --count 40 --seed 7 --round 40 --out out/mutants-ci
