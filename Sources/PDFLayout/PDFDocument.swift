@@ -26,6 +26,8 @@ public final class PDFDocument {
     public let metadata: PDFMetadata
 
     private let doc: OpaquePointer
+    /// The file's bytes, which the document parses in place (released after it).
+    private let bytes: OpaquePointer
     /// The `PopplerDocument` (owned by this object; do not unref).
     var popplerDocument: OpaquePointer { doc }
 
@@ -35,7 +37,8 @@ public final class PDFDocument {
     public let sha256: String
 
     /// Opens the PDF at `path`: reads the regular file whole into memory once (`FileBytes.read`),
-    /// hashes those bytes and parses them (`poppler_document_new_from_bytes`).
+    /// hashes those bytes and parses them (`poppler_document_new_from_bytes`); an encrypted
+    /// document given a password is parsed from the file, checked to still hash the same.
     ///
     /// - Parameters:
     ///   - path: a file system path (a FIFO, device or socket is refused, never read).
@@ -45,27 +48,42 @@ public final class PDFDocument {
     public init(path: String, password: String? = nil) throws {
         self.path = path
         let (bytes, sha) = try FileBytes.read(path)
-        defer { g_bytes_unref(bytes) }
+        var kept = false  // once `self.bytes` holds them, `deinit` releases them
+        defer { if !kept { g_bytes_unref(bytes) } }
         self.sha256 = sha
         var size: gsize = 0
         let head = g_bytes_get_data(bytes, &size).map { UnsafeRawBufferPointer(start: $0, count: min(Int(size), 1024)) }
         guard let head, head.count > 0 else { throw PDFLayoutError.empty(path: path) }
         guard Data(head).range(of: Data("%PDF-".utf8)) != nil else { throw PDFLayoutError.notPDF(path: path) }
 
-        var error: UnsafeMutablePointer<GError>? = nil
-        // poppler keeps its own reference to the GBytes for the document's lifetime.
-        let opened = poppler_document_new_from_bytes(bytes, password, &error)
-        guard let opened else {
-            let code = error?.pointee.code ?? 0
-            let domain = error?.pointee.domain ?? 0
-            let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
-            if error != nil { g_error_free(error) }
-            if domain == poppler_error_quark(), code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+        // The bytes are parsed with no password first: poppler 22.12 crashes on a wrong password
+        // given with in-memory bytes (it retries on a stream it has already deleted). An encrypted
+        // document with a password is therefore opened from the file, whose bytes must then still
+        // hash to `sha` (else `.changedDuringRead`).
+        var outcome = Self.open { poppler_document_new_from_bytes(bytes, nil, &$0) }
+        if outcome.encrypted, let password {
+            var error: UnsafeMutablePointer<GError>? = nil
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard let uri = g_filename_to_uri(absolute, nil, &error) else {
+                if error != nil { g_error_free(error) }
+                throw PDFLayoutError.unreadable(path: path, reason: "cannot form a file URI")
+            }
+            defer { g_free(uri) }
+            outcome = Self.open { poppler_document_new_from_file(uri, password, &$0) }
+            if outcome.doc != nil, (try? FileBytes.sha256(ofFile: path)) != sha {
+                g_object_unref(UnsafeMutableRawPointer(outcome.doc!))
+                throw PDFLayoutError.changedDuringRead(path: path)
+            }
+        }
+        guard let opened = outcome.doc else {
+            if outcome.encrypted {
                 throw password == nil ? PDFLayoutError.passwordRequired(path: path) : PDFLayoutError.wrongPassword(path: path)
             }
-            throw PDFLayoutError.damaged(path: path, reason: reason)
+            throw PDFLayoutError.damaged(path: path, reason: outcome.reason)
         }
         self.doc = opened
+        self.bytes = bytes
+        kept = true
         self.pageCount = Int(poppler_document_get_n_pages(opened))
         self.metadata = PDFMetadata(
             title: Self.takeString(poppler_document_get_title(opened)),
@@ -76,7 +94,21 @@ public final class PDFDocument {
         }
     }
 
-    deinit { g_object_unref(UnsafeMutableRawPointer(doc)) }
+    /// Calls a poppler opener; the document, or whether it failed as encrypted and why.
+    private static func open(_ opener: (inout UnsafeMutablePointer<GError>?) -> OpaquePointer?) -> (doc: OpaquePointer?, encrypted: Bool, reason: String) {
+        var error: UnsafeMutablePointer<GError>? = nil
+        let doc = opener(&error)
+        guard doc == nil else { if error != nil { g_error_free(error) }; return (doc, false, "") }
+        let encrypted = error.map { $0.pointee.domain == poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) } ?? false
+        let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
+        if error != nil { g_error_free(error) }
+        return (nil, encrypted, reason)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(doc))
+        g_bytes_unref(bytes)
+    }
 
     /// Converts a newly allocated C string to a Swift string and frees it with `g_free`.
     static func takeString(_ p: UnsafeMutablePointer<gchar>?) -> String? {
