@@ -200,7 +200,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--memory-limit", default="1G")
-    ap.add_argument("--cpu-limit", type=int, default=60)
+    ap.add_argument("--cpu-limit", type=int, default=50)
     ap.add_argument("--out", default=os.path.join(ROOT, "out/mutants"))
     ap.add_argument("--exe", default=os.path.join(ROOT, ".build/debug/opsreport"))
     ap.add_argument("--budget", type=float, default=0, help="stop starting rounds after this many seconds (0: none)")

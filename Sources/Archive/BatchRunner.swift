@@ -32,7 +32,7 @@ public struct BatchConfiguration: Sendable {
     /// Each worker's memory (address-space) limit in bytes (0: none); see `extract --memory-limit`.
     public var memoryLimit: UInt64 = 1 << 30
     /// Each worker's CPU-time limit in seconds (0: none); see `extract --cpu-limit`.
-    public var cpuLimit: UInt64 = 60
+    public var cpuLimit: UInt64 = 50
     /// Read PDFs that are symbolic links to files outside the folder, and descend linked folders.
     public var followSymlinks = false
 
