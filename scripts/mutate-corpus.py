@@ -53,11 +53,13 @@ def streams(data):
 
 
 def simple_pdf(content, pages=1):
+    """A PDF of `pages` distinct page objects (6, 7, …) sharing one content stream (4) and font (5)."""
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [" + b" ".join(b"3 0 R" for _ in range(pages)) + b"] /Count %d >>" % pages,
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (6 + i) for i in range(pages)) + b"] /Count %d >>" % pages,
+            b"<< >>",
             b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"] * pages
     out, offs = b"%PDF-1.4\n", []
     for i, o in enumerate(objs):
         offs.append(len(out)); out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
