@@ -67,7 +67,8 @@ public enum NumberText {
         }
         // Overflow guard (18 digits × 100 exceeds Int): such a cell is not a number of days.
         let (h, overflow) = whole.multipliedReportingOverflow(by: 100)
-        guard !overflow, h <= Int.max - frac else { return nil }
+        // Nor beyond what a report JSON can hold and read back (`Days.maxDecodedMagnitude`).
+        guard !overflow, h <= Int.max - frac, Double(h + frac) / 100 <= Days.maxDecodedMagnitude else { return nil }
         return Days(hundredths: h + frac)
     }
 

@@ -29,7 +29,10 @@ public enum ReportValidation {
         func months(_ m: [String], _ p: String) { for (i, s) in m.enumerated() where !isMonth(s) { fail("\(p)/\(i)", "'\(s)' is not YYYY-MM") } }
         func counts(_ c: [Int?], _ p: String) { for (i, v) in c.enumerated() { count(v, "\(p)/\(i)") } }
         func count(_ v: Int?, _ p: String) { if let v, v < 0 { fail(p, "negative") } }
-        func days(_ d: Days?, _ p: String) { if let d, d.hundredths < 0 { fail(p, "negative") } }
+        func days(_ d: Days?, _ p: String) {
+            if let d, d.hundredths < 0 { fail(p, "negative") }
+            if let d, d.doubleValue > Days.maxDecodedMagnitude { fail(p, "beyond \(Days.maxDecodedMagnitude) days: could not be read back") }
+        }
         let n = report.narrative
         days(n.resourceDaysTotal, "/narrative/resource_days_total")
         count(n.telephoneEnquiries, "/narrative/telephone_enquiries"); count(n.emailEnquiries, "/narrative/email_enquiries")

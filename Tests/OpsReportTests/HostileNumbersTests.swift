@@ -17,6 +17,10 @@ final class HostileNumbersTests: XCTestCase {
         XCTAssertNil(Quantity.hundredths.cleanValue("92233720368547758.07"))
         XCTAssertNil(NumberText.parseDays("999999999999999999.99"), "18 digits × 100 overflows: not a number of days")
         XCTAssertEqual(NumberText.parseDays("448.12"), Days(hundredths: 44812))
+        XCTAssertNil(NumberText.parseDays("92233720368547758.07"), "beyond what a report JSON can read back (mutation run m004776)")
+        var r = Report(source: Source(file: "x", sha256: String(repeating: "0", count: 64), pages: 1), variant: "text")
+        r.narrative.resourceDaysTotal = Days(hundredths: Int.max)
+        XCTAssertEqual(ReportValidation.violations(r).map(\.pointer), ["/narrative/resource_days_total"])
         XCTAssertEqual(Confusables.readings(of: "SSSSSSSSSSSSSSSSSS", as: .count), [])
         XCTAssertEqual(Confusables.readings(of: "S7", as: .count).first?.value, 57)
     }
