@@ -59,6 +59,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Fuzz target (libFuzzer with scripts/fuzz.sh; a replay tool otherwise).
+        .executableTarget(name: "OpsReportFuzz", dependencies: ["PDFLayout", "OpsReport", "Reconcile"]),
         .testTarget(name: "OpsReportTests", dependencies: ["CPoppler", "PDFLayout", "OCR", "TableLayout", "TableExport", "OpsReport", "Reconcile", "Archive", "Audit",
                                                          .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),

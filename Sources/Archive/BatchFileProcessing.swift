@@ -1,5 +1,6 @@
 import Foundation
 import OpsReport
+import PDFLayout
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,14 +9,15 @@ extension BatchRunner {
     /// Converts, skips, moves or re-imports one file. Returns `nil` when the run was interrupted
     /// before the file was finished (it is then left unrecorded). Throws only on database errors
     /// and when the output folder cannot be written.
-    func process(_ file: String, sha: String?, store: ArchiveStore) throws -> FileOutcome? {
+    func process(_ file: String, sha: String?, hashError: PDFLayoutError? = nil, store: ArchiveStore) throws -> FileOutcome? {
         let c = configuration
         let name = FileDiscovery.relativeName(of: file, under: c.inputDirectory)
         let jsonPath = FileDiscovery.jsonPath(forName: name, in: c.outputDirectory)
         guard let sha else {
-            var outcome = FileOutcome(name: name, file: file, status: .failed, reason: .unreadable)
-            outcome.message = "\(file): cannot read the file to compute its SHA-256."
-            try store.recordFailure(file: file, name: name, sha256: "", toolVersion: c.toolVersion, reason: .unreadable, message: outcome.message!)
+            let reason: FailureReason = hashError?.kind == "changed_during_read" ? .changedDuringRead : .unreadable
+            var outcome = FileOutcome(name: name, file: file, status: .failed, reason: reason)
+            outcome.message = (hashError?.message ?? "\(MessageText.quoted(file)): cannot read the file to compute its SHA-256.") + " It is tried again on the next run."
+            try store.recordFailure(file: file, name: name, sha256: "", toolVersion: c.toolVersion, reason: reason, message: outcome.message!)
             return outcome
         }
         if !c.force, let o = try reuse(file, name: name, jsonPath: jsonPath, sha: sha, store: store) { return o }
@@ -32,7 +34,7 @@ extension BatchRunner {
         }
         if rec.status == "failed" {
             let reason = rec.reason.flatMap(FailureReason.init(rawValue:)) ?? .failed
-            if !configuration.retryFailed && !reason.isTransient {
+            if !configuration.retryFailed && !reason.isTransient && !WorkerLimits(configuration).exceed(recordedIn: rec.message, reason: reason) {
                 return FileOutcome(name: name, file: file, status: .skipped, reason: reason, message: rec.message)
             }
         }
@@ -117,14 +119,20 @@ extension BatchRunner {
         }
         let stderrText = Self.tail(result.stderr)
         let again = "It is tried again on the next run."
+        let limits = WorkerLimits(c)
         switch result.termination {
         case .timedOut:
             return try fail(.timedOut, "no result within \(Self.seconds(c.timeout)); the worker was killed. \(again) If the file is just large, use a larger --timeout.")
+        case .signaled(let s) where s == SIGKILL || s == SIGXCPU:
+            // Not sent by the batch (a timeout or an interruption is handled above): the kernel's
+            // CPU-time hard limit, or the out-of-memory killer.
+            return try fail(.resourceLimit, "the worker was killed by \(Self.signalName(s)) without a timeout or interruption: the CPU-time or memory limit was reached. " + limits.note, signal: s)
         case .signaled(let s):
-            return try fail(.crashed, "the worker crashed with signal \(s) (\(Self.signalName(s)))" + (stderrText.isEmpty ? "" : ": \(stderrText)") + ". \(again)", signal: s)
+            return try fail(.crashed, Self.crashMessage(signal: s, stderr: result.stderr) + " \(again)", signal: s)
         case .exited(let code) where code != 0:
             let reason = FailureReason.fromExitStatus(code) ?? .failed
-            return try fail(reason, stderrText.isEmpty ? "the worker exited with status \(code)" : stderrText, exit: code)
+            let text = stderrText.isEmpty ? "the worker exited with status \(code)" : stderrText
+            return try fail(reason, reason == .resourceLimit ? text + " " + limits.note : text, exit: code)
         case .exited:
             break
         }
@@ -134,6 +142,15 @@ extension BatchRunner {
         let report: Report
         do { report = try StoredReportDecoding.decode(data) } catch {
             return try fail(.invalidOutput, "the worker's output is not a report JSON: \(error). \(again)", exit: 0)
+        }
+        let violations = ReportValidation.violations(report, limit: 5)
+        guard violations.isEmpty else {
+            return try fail(.invalidOutput, "the worker's output is not schema-valid (\(violations.map(\.description).joined(separator: "; "))); not stored. \(again)", exit: 0)
+        }
+        // The worker hashes the very bytes it parsed: another hash means the file changed between
+        // hashing and parsing, and its data must not be stored against this hash.
+        guard report.source.sha256 == sha else {
+            return try fail(.changedDuringRead, "the file changed between hashing and parsing (SHA-256 \(sha.prefix(12))… then \(report.source.sha256.prefix(12))…); nothing stored. \(again)", exit: 0)
         }
         do {
             try fm.createDirectory(atPath: URL(fileURLWithPath: jsonPath).deletingLastPathComponent().path, withIntermediateDirectories: true)

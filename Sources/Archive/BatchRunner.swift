@@ -31,10 +31,18 @@ public struct BatchConfiguration: Sendable {
     public var password: String?
     /// The tool version recorded with each file (skip test).
     public var toolVersion: String = ToolVersion.current
+    /// Each worker's memory (address-space) limit in bytes (0: none); see `extract --memory-limit`.
+    public var memoryLimit: UInt64 = 1 << 30
+    /// Each worker's CPU-time limit in seconds (0: none); see `extract --cpu-limit`.
+    public var cpuLimit: UInt64 = 50
+    /// Read PDFs that are symbolic links to files outside the folder, and descend linked folders.
+    public var followSymlinks = false
 
-    /// The worker's arguments for one file: `extract PDF -o OUT [--password P]`.
+    /// The worker's arguments for one file:
+    /// `extract PDF -o OUT --memory-limit B --cpu-limit S [--password P]`.
     public func workerArguments(pdf: String, output: String) -> [String] {
-        ["extract", pdf, "-o", output] + (password.map { ["--password", $0] } ?? [])
+        ["extract", pdf, "-o", output, "--memory-limit", String(memoryLimit), "--cpu-limit", String(cpuLimit)]
+            + (password.map { ["--password", $0] } ?? [])
     }
 
     public init(inputDirectory: String, outputDirectory: String, databasePath: String, executable: String) {
@@ -89,25 +97,31 @@ public final class BatchRunner {
         let started = Date()
         let fm = FileManager.default
         guard fm.isExecutableFile(atPath: c.executable) else { throw BatchError.workerNotFound(c.executable) }
-        let files = try FileDiscovery.pdfs(under: c.inputDirectory, excluding: [c.outputDirectory])
-        guard !files.isEmpty else { throw BatchError.noPDFs(c.inputDirectory) }
+        let (files, excluded) = try FileDiscovery.scan(c.inputDirectory, excluding: [c.outputDirectory], followSymlinks: c.followSymlinks)
+        guard !files.isEmpty || !excluded.isEmpty else { throw BatchError.noPDFs(c.inputDirectory) }
+        // Both locks before anything in the output folder or the database is touched: a second
+        // batch on the same folder stops here, never deleting the first one's staging files.
+        let dbLock = try DatabaseLock(databasePath: c.databasePath)
+        let outLock = try DatabaseLock(outputDirectory: c.outputDirectory)
+        defer { withExtendedLifetime((outLock, dbLock)) {} }
         do {
-            try fm.createDirectory(atPath: c.outputDirectory, withIntermediateDirectories: true)
             try? fm.removeItem(atPath: stagingDirectory)
             try fm.createDirectory(atPath: stagingDirectory, withIntermediateDirectories: true)
         } catch { throw BatchError.output(c.outputDirectory, underlying: "\(error)") }
         defer { try? fm.removeItem(atPath: stagingDirectory) }
-        let dbLock = try DatabaseLock(databasePath: c.databasePath)
-        defer { withExtendedLifetime(dbLock) {} }
         let store: ArchiveStore
         do { store = try ArchiveStore(path: c.databasePath) } catch { throw BatchError.database(c.databasePath, underlying: "\(error)") }
 
-        progress.begin(total: files.count)
-        // Phase 1: hash every file (in parallel); identical bytes are converted once.
+        progress.begin(total: files.count + excluded.count)
+        // Phase 1: hash every file (in parallel) under the per-file time limit, regular files
+        // only; identical bytes are converted once.
         var hashes = [String?](repeating: nil, count: files.count)
+        var hashErrors = [PDFLayoutError?](repeating: nil, count: files.count)
         Self.parallelForEach(count: files.count, jobs: c.jobs, stop: { self.isInterrupted }) { i in
-            let h = try? PDFDocument.sha256(ofFile: files[i])
-            self.lock.lock(); hashes[i] = h; self.lock.unlock()
+            var h: String? = nil, failure: PDFLayoutError? = nil
+            do { h = try FileBytes.sha256(ofFile: files[i], deadline: Date().addingTimeInterval(c.timeout)) }
+            catch let e as PDFLayoutError { failure = e } catch { failure = .unreadable(path: files[i], reason: "\(error)") }
+            self.lock.lock(); hashes[i] = h; hashErrors[i] = failure; self.lock.unlock()
         }
         var primaryOf: [String: Int] = [:]
         var duplicates: [(Int, Int)] = []
@@ -121,7 +135,10 @@ public final class BatchRunner {
         var outcomes = [FileOutcome?](repeating: nil, count: files.count)
         var done = 0
         var fatal: Error?
-        func finish(_ i: Int, _ o: FileOutcome) {
+        func finish(_ i: Int, _ outcome: FileOutcome) {
+            // One line each wherever it is shown: a control character in a name cannot forge a line.
+            var o = outcome
+            o.name = MessageText.oneLine(o.name); o.message = o.message.map(MessageText.oneLine)
             lock.lock(); defer { lock.unlock() }
             outcomes[i] = o; done += 1
             progress.update(o, done: done, total: files.count)
@@ -130,7 +147,7 @@ public final class BatchRunner {
         if !isInterrupted {
             Self.parallelForEach(count: work.count, jobs: c.jobs, stop: stop) { k in
                 let i = work[k]
-                do { if let o = try self.process(files[i], sha: hashes[i], store: store) { finish(i, o) } }
+                do { if let o = try self.process(files[i], sha: hashes[i], hashError: hashErrors[i], store: store) { finish(i, o) } }
                 catch { self.lock.lock(); fatal = fatal ?? error; self.lock.unlock() }
             }
         }
@@ -146,9 +163,10 @@ public final class BatchRunner {
         }
         func summary(_ archiveFindings: [Finding], forgotten: [String]) throws -> BatchSummary {
             progress.end()
-            var s = BatchSummary(outcomes: outcomes.compactMap { $0 }, findingsBySeverity: try store.findingCounts(),
+            let listed = excluded.map { FileOutcome(name: $0.name, file: "", status: .excluded, reason: $0.reason, message: $0.message) }
+            var s = BatchSummary(outcomes: outcomes.compactMap { $0 } + listed, findingsBySeverity: try store.findingCounts(),
                                  archiveFindings: archiveFindings, forgotten: forgotten,
-                                 elapsed: Date().timeIntervalSince(started), jobs: c.jobs, total: files.count)
+                                 elapsed: Date().timeIntervalSince(started), jobs: c.jobs, total: files.count + excluded.count)
             s.interrupted = isInterrupted
             s.toolVersion = c.toolVersion
             s.reportNames = Dictionary(try store.records().map { ($0.file, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -182,7 +200,16 @@ public final class BatchRunner {
 
     static func signalName(_ s: Int32) -> String {
         [4: "SIGILL, a Swift runtime trap", 5: "SIGTRAP, a Swift runtime trap", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",
-         9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM"][s] ?? "signal \(s)"
+         9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM", 24: "SIGXCPU, the CPU-time limit"][s] ?? "signal \(s)"
+    }
+
+    /// A worker crash in one line: the signal, and the runtime's own reason when its stderr has
+    /// one (`Fatal error: …`, `terminate called …`, `what(): …`), never a register dump.
+    static func crashMessage(signal s: Int32, stderr: Data) -> String {
+        let lines = String(decoding: stderr, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let markers = ["Fatal error", "fatal error", "terminate called", "what():", "Assertion", "error: "]
+        let why = lines.first { l in markers.contains { l.contains($0) } }.map { String($0.trimmingCharacters(in: .whitespaces).prefix(200)) }
+        return "the worker crashed with signal \(s) (\(signalName(s)))" + (why.map { ": " + MessageText.oneLine($0) } ?? "") + "."
     }
 
     final class Counter: @unchecked Sendable {

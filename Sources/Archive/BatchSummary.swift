@@ -1,5 +1,6 @@
 import Foundation
 import OpsReport
+import PDFLayout
 
 /// What happened to one file in a batch run.
 public struct FileOutcome: Sendable, Equatable {
@@ -17,6 +18,9 @@ public struct FileOutcome: Sendable, Equatable {
         case moved
         /// Not converted: see `reason` and `message`.
         case failed
+        /// Named like a PDF but not read (a link outside the folder, a FIFO or device, a name
+        /// that is not UTF-8): see `reason` (`FailureReason.isExclusion`); never recorded.
+        case excluded
     }
     /// Path relative to the batch folder.
     public var name: String
@@ -32,8 +36,9 @@ public struct FileOutcome: Sendable, Equatable {
     /// Wall-clock seconds spent on the file in this run.
     public var seconds: Double = 0
 
-    /// `true` when the file ends the run without a converted report.
-    public var isFailure: Bool { reason != nil }
+    /// `true` when the file ends the run without a converted report (an excluded entry is not
+    /// a failure: it was not read on purpose).
+    public var isFailure: Bool { reason != nil && status != .excluded }
 }
 
 /// The result of a batch run: per-file outcomes and the archive's findings.
@@ -75,7 +80,7 @@ public struct BatchSummary: Sendable {
     /// Converted in this run (including re-imported JSON of an interrupted run).
     public var convertedCount: Int { count(.converted) + count(.reimported) }
     /// Not converted because already recorded, same bytes as another file, or moved.
-    public var skippedCount: Int { count(.skipped) + count(.duplicate) + count(.moved) }
+    public var skippedCount: Int { count(.skipped) + count(.duplicate) + count(.moved) + count(.excluded) }
     /// Of the skipped: those whose recorded result is a failure (or a copy of a failed file).
     public var skippedFailureCount: Int { outcomes.filter { $0.status != .failed && $0.isFailure }.count }
     /// Failed in this run.
@@ -89,7 +94,7 @@ public struct BatchSummary: Sendable {
     public var exitStatus: Int32 {
         if interrupted { return 130 }
         let failed = outcomes.contains { $0.isFailure }
-        let converted = outcomes.contains { !$0.isFailure }
+        let converted = outcomes.contains { !$0.isFailure && $0.status != .excluded }
         if !converted { return 4 }
         return failed ? 3 : 0
     }
@@ -109,7 +114,10 @@ public struct BatchSummary: Sendable {
         if recorded > 0 { parts.append("\(recorded) recorded failure(s)") }
         if count(.duplicate) > 0 { parts.append("\(count(.duplicate)) same bytes as another file") }
         if count(.moved) > 0 { parts.append("\(count(.moved)) moved or renamed, record updated") }
+        if count(.excluded) > 0 { parts.append("\(count(.excluded)) not read: not a regular file in the folder") }
         s += "  skipped     \(skippedCount)\(parts.isEmpty ? "" : "  (" + parts.joined(separator: ", ") + ")")\n"
+        let notRead = outcomes.filter { $0.status == .excluded }
+        if !notRead.isEmpty { s += "  not read (listed, not recorded)\n" + Self.byReason(notRead) }
         s += "  failed      \(failedCount)\n"
         s += Self.byReason(outcomes.filter { $0.status == .failed })
         let earlier = outcomes.filter { $0.status == .skipped && $0.isFailure }
@@ -139,7 +147,7 @@ public struct BatchSummary: Sendable {
         let byReason = Dictionary(grouping: failures) { $0.reason?.rawValue ?? "failed" }
         for reason in byReason.keys.sorted() {
             s += "    \(reason) (\(byReason[reason]!.count))\n"
-            for o in byReason[reason]! { s += "      \(o.name): \(o.message ?? "")\n" }
+            for o in byReason[reason]! { s += "      \(MessageText.oneLine(o.name)): \(MessageText.oneLine(o.message ?? ""))\n" }
         }
         return s
     }

@@ -108,7 +108,7 @@ public enum CSVExport {
                 case .null: return ""
                 case .int64(let n): return String(n)
                 case .double(let d): return String(d)
-                case .string(let s): return s
+                case .string(let s): return SpreadsheetCell.escaped(s)
                 case .blob(let b): return b.base64EncodedString()
                 }
             }
@@ -126,7 +126,7 @@ public enum CSVExport {
         case .null: return ""
         case .int64(let n): return days ? String(format: "%.2f", Double(n)) : String(n)
         case .double(let d): return days ? String(format: "%.2f", d) : (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d))
-        case .string(let s): return s
+        case .string(let s): return SpreadsheetCell.escaped(s)
         case .blob: return ""
         }
     }

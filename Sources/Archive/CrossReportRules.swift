@@ -85,6 +85,8 @@ public enum CrossReportRules {
                 return col < ps.rows[i].counts.count ? ps.rows[i].counts[col] : nil
             }
             guard let acc = movement("accession"), let wd = movement("withdraw"), let ex = movement("expul") else { continue }
+            // Overflow-safe: values beyond any real count are not compared (never a trap).
+            guard [before, now, acc, wd, ex].allSatisfy({ $0.magnitude <= 1 << 50 }) else { continue }
             let expected = before + acc - wd - ex
             guard expected != now else { continue }
             out.append(Finding(

@@ -23,6 +23,25 @@ public enum FailureReason: String, Sendable, CaseIterable, Codable {
     case failed
     /// The child could not be started at all.
     case launchFailed = "launch_failed"
+    /// The worker reached its memory or CPU-time limit (exit status 20, SIGXCPU, or a SIGKILL the
+    /// batch did not send). Retried by a run with a larger limit, or with `--retry-failed`.
+    case resourceLimit = "resource_limit"
+    /// The file changed while it was hashed or read (exit status 19, or the parsed bytes' hash
+    /// differs from the one taken when the batch started): retried on the next run.
+    case changedDuringRead = "changed_during_read"
+    /// The worker's output disk is full (exit status 74): retried on the next run.
+    case diskFull = "disk_full"
+    /// The worker could not write its output into the staging folder (exit status 73).
+    case outputFailed = "output_failed"
+    /// Not read: a symbolic link pointing outside the folder (see `--follow-symlinks`).
+    case symlinkOutside = "symlink_outside"
+    /// Not read: a FIFO, device or socket named like a PDF.
+    case notRegular = "not_regular"
+    /// Not read: a file or folder name that is not valid UTF-8.
+    case badName = "bad_name"
+
+    /// Reasons of entries a batch does not read at all (listed, never recorded in the database).
+    public var isExclusion: Bool { self == .symlinkOutside || self == .notRegular || self == .badName }
 
     /// `true` for a failure that says nothing lasting about the file, so that the next run tries
     /// it again without `--retry-failed`: the worker crashed, ran out of time, gave no valid
@@ -31,7 +50,7 @@ public enum FailureReason: String, Sendable, CaseIterable, Codable {
     /// this tool version) come from the file's bytes and stay skipped until `--retry-failed` or `--force`.
     public var isTransient: Bool {
         switch self {
-        case .crashed, .timedOut, .invalidOutput, .launchFailed, .unreadable: return true
+        case .crashed, .timedOut, .invalidOutput, .launchFailed, .unreadable, .changedDuringRead, .diskFull, .outputFailed: return true
         default: return false
         }
     }
@@ -49,6 +68,11 @@ public enum FailureReason: String, Sendable, CaseIterable, Codable {
         case 16: return .noTextLayer
         case 17: return .blank
         case 18: return .notAReport
+        case 19: return .changedDuringRead
+        case 20: return .resourceLimit
+        case 70: return .invalidOutput
+        case 73: return .outputFailed
+        case 74: return .diskFull
         default: return .failed
         }
     }

@@ -1,33 +1,12 @@
 import Foundation
+import OpsReport
 
 /// Finds the PDFs of an archive folder.
 public enum FileDiscovery {
-    /// Every regular file (or link to one) under `root`, recursively, whose name ends in `.pdf`
-    /// (any case), as absolute standardised paths sorted by path. Hidden files and folders and
-    /// anything under `excluding` (e.g. the output folder) are skipped.
+    /// The PDFs `scan(_:excluding:followSymlinks:)` finds under `root` (links not leaving it).
     /// - Throws: `BatchError.inputNotFound` when `root` is not a folder.
     public static func pdfs(under root: String, excluding: [String] = []) throws -> [String] {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
-            throw BatchError.inputNotFound(root)
-        }
-        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
-        let excluded = excluding.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        guard let e = FileManager.default.enumerator(at: rootURL, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
-                                                     options: [.skipsHiddenFiles]) else { return [] }
-        var out: [String] = []
-        for case let url as URL in e {
-            let path = url.standardizedFileURL.path
-            if excluded.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
-                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { e.skipDescendants() }
-                continue
-            }
-            guard url.pathExtension.lowercased() == "pdf" else { continue }
-            let resolved = url.resolvingSymlinksInPath()
-            guard (try? resolved.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            out.append(path)
-        }
-        return out.sorted()
+        try scan(root, excluding: excluding).pdfs
     }
 
     /// `path` relative to `root` (`bad/empty.pdf`), or `path` itself when it is not under `root`.
@@ -37,11 +16,10 @@ public enum FileDiscovery {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    /// Where the JSON of the PDF called `name` goes: `outDir/<name without .pdf>.json`.
+    /// Where the JSON of the PDF called `name` goes: `outDir/<name without .pdf>.json`, each
+    /// component shortened with a hash when too long for the file system (`FileNames`).
     public static func jsonPath(forName name: String, in outDir: String) -> String {
-        var base = name
-        if base.lowercased().hasSuffix(".pdf") { base.removeLast(4) }
-        return URL(fileURLWithPath: outDir).appendingPathComponent(base + ".json").path
+        URL(fileURLWithPath: outDir).appendingPathComponent(FileNames.jsonRelativePath(forPDF: name)).path
     }
 }
 
@@ -59,6 +37,8 @@ public enum BatchError: Error, CustomStringConvertible {
     case database(String, underlying: String)
     /// Another batch holds the database's lock.
     case databaseBusy(String)
+    /// Another batch holds the output folder's lock.
+    case outputBusy(String)
 
     public var description: String {
         switch self {
@@ -70,6 +50,8 @@ public enum BatchError: Error, CustomStringConvertible {
             return "\(p): cannot open the database (\(u)). Check that its folder exists and is writable, or choose another file with --db."
         case .databaseBusy(let p):
             return "\(p): another batch is using this database. Wait for it to finish, or give this run another database with --db."
+        case .outputBusy(let p):
+            return "\(p): another batch is writing into this output folder. Wait for it to finish, or give this run another folder with -o."
         }
     }
 }

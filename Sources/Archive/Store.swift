@@ -445,6 +445,8 @@ public final class ArchiveStore: @unchecked Sendable {
     static func place(_ v: Row, into r: inout Report) {
         let pointer: String = v["pointer"], month: String = v["month"], measure: String = v["measure"]
         let asDouble: Double = v["value"]
+        // A value beyond Int hundredths (a hostile report) is left out rather than trapping.
+        guard asDouble.isFinite, abs(asDouble) <= Days.maxDecodedMagnitude else { return }
         let count = Int(asDouble.rounded()), days = Days(hundredths: Int((asDouble * 100).rounded()))
         let t = pointer.split(separator: "/").map(String.init)
         func ix(_ k: Int) -> Int? { k < t.count ? Int(t[k]) : nil }

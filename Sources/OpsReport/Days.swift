@@ -18,8 +18,18 @@ public struct Days: Codable, Sendable, Hashable, Comparable, CustomStringConvert
     public static func < (l: Days, r: Days) -> Bool { l.hundredths < r.hundredths }
     public static func + (l: Days, r: Days) -> Days { Days(hundredths: l.hundredths + r.hundredths) }
 
+    /// Largest magnitude a decoded number of days may have (10¹⁵ days, far beyond any report,
+    /// well inside `Int` hundredths).
+    public static let maxDecodedMagnitude = 1e15
+
+    /// - Throws: `DecodingError.dataCorrupted` for a number that is not finite or larger in
+    ///   magnitude than `maxDecodedMagnitude` (it could not be held in hundredths).
     public init(from decoder: Decoder) throws {
-        let v = try decoder.singleValueContainer().decode(Double.self)
+        let c = try decoder.singleValueContainer()
+        let v = try c.decode(Double.self)
+        guard v.isFinite, abs(v) <= Self.maxDecodedMagnitude else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "a number of days out of range: \(v) (at most \(Self.maxDecodedMagnitude))")
+        }
         hundredths = Int((v * 100).rounded())
     }
     public func encode(to encoder: Encoder) throws {

@@ -44,7 +44,8 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case "no_text_layer": return 16
         case "blank": return 17
         case "not_a_report": return 18
-        default: return 19
+        case "changed_during_read": return 19
+        default: return 1
         }
     }
 }

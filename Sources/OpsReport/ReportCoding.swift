@@ -18,7 +18,11 @@ public enum ReportCoding {
     /// Encodes `report` as UTF-8 JSON.
     /// - Throws: `EncodingError` (not expected for valid reports).
     public static func encode(_ report: Report) throws -> Data { try encoder().encode(report) }
-    /// Decodes a report written by `encode`.
-    /// - Throws: `DecodingError` when the JSON does not have the report's shape.
-    public static func decode(_ data: Data) throws -> Report { try decoder().decode(Report.self, from: data) }
+    /// Decodes a report written by `encode`, after `JSONInputLimits.check` (size and nesting).
+    /// - Throws: `JSONInputLimits.Refusal` for too large or too deep JSON, `DecodingError` when
+    ///   the JSON does not have the report's shape (or a number is out of range).
+    public static func decode(_ data: Data) throws -> Report {
+        try JSONInputLimits.check(data)
+        return try decoder().decode(Report.self, from: data)
+    }
 }

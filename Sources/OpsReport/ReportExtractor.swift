@@ -30,7 +30,7 @@ public enum ReportExtractor {
         var pages: [PDFPage]
         // Page 1's image coverage tells a scan from a born-digital report; measure it in the same pass.
         do { pages = try (1...doc.pageCount).map { try doc.page($0, imageCoverage: $0 == 1) } } catch let e as PDFLayoutError { throw ExtractionError.pdf(e) }
-        let sha = (try? PDFDocument.sha256(ofFile: path)) ?? ""
+        let sha = doc.sha256  // the hash of the very bytes parsed
         let source = Source(file: path, sha256: sha, pages: doc.pageCount, producer: doc.metadata.producer)
 
         var ocr: [OCRPage] = [], variant: String? = nil

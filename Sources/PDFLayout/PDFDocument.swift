@@ -26,52 +26,64 @@ public final class PDFDocument {
     public let metadata: PDFMetadata
 
     private let doc: OpaquePointer
+    /// The file's bytes, which the document parses in place (released after it).
+    private let bytes: OpaquePointer
     /// The `PopplerDocument` (owned by this object; do not unref).
     var popplerDocument: OpaquePointer { doc }
 
-    /// Opens the PDF at `path`.
+    /// SHA-256 (lowercase hex) of the bytes poppler parsed: the file is read once, hashed and
+    /// parsed from memory, so a file changing on disk cannot pair one content's hash with
+    /// another's data.
+    public let sha256: String
+
+    /// Opens the PDF at `path`: reads the regular file whole into memory once (`FileBytes.read`),
+    /// hashes those bytes and parses them (`poppler_document_new_from_bytes`); an encrypted
+    /// document given a password is parsed from the file, checked to still hash the same.
     ///
     /// - Parameters:
-    ///   - path: a file system path.
+    ///   - path: a file system path (a FIFO, device or socket is refused, never read).
     ///   - password: the user (or owner) password for an encrypted document.
     /// - Throws: `PDFLayoutError.unreadable`, `.empty`, `.notPDF`, `.damaged`,
-    ///   `.passwordRequired` or `.wrongPassword`.
+    ///   `.passwordRequired`, `.wrongPassword` or `.changedDuringRead`.
     public init(path: String, password: String? = nil) throws {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw PDFLayoutError.unreadable(path: path, reason: "it is a directory, not a file")
-        }
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-            throw PDFLayoutError.unreadable(path: path, reason: reason)
-        }
-        let head = (try? handle.read(upToCount: 1024)) ?? nil
-        try? handle.close()
-        guard let head, !head.isEmpty else { throw PDFLayoutError.empty(path: path) }
-        guard head.range(of: Data("%PDF-".utf8)) != nil else { throw PDFLayoutError.notPDF(path: path) }
+        let (bytes, sha) = try FileBytes.read(path)
+        var kept = false  // once `self.bytes` holds them, `deinit` releases them
+        defer { if !kept { g_bytes_unref(bytes) } }
+        self.sha256 = sha
+        var size: gsize = 0
+        let head = g_bytes_get_data(bytes, &size).map { UnsafeRawBufferPointer(start: $0, count: min(Int(size), 1024)) }
+        guard let head, head.count > 0 else { throw PDFLayoutError.empty(path: path) }
+        guard Data(head).range(of: Data("%PDF-".utf8)) != nil else { throw PDFLayoutError.notPDF(path: path) }
 
-        var error: UnsafeMutablePointer<GError>? = nil
-        let absolute = url.standardizedFileURL.path
-        guard let uri = g_filename_to_uri(absolute, nil, &error) else {
-            let reason = error.map { String(cString: $0.pointee.message) } ?? "cannot form a file URI"
-            if error != nil { g_error_free(error) }
-            throw PDFLayoutError.unreadable(path: path, reason: reason)
+        // The bytes are parsed with no password first: poppler 22.12 crashes on a wrong password
+        // given with in-memory bytes (it retries on a stream it has already deleted). An encrypted
+        // document with a password is therefore opened from the file, whose bytes must then still
+        // hash to `sha` (else `.changedDuringRead`).
+        var outcome = Self.open { poppler_document_new_from_bytes(bytes, nil, &$0) }
+        if outcome.encrypted, let password {
+            var error: UnsafeMutablePointer<GError>? = nil
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard let uri = g_filename_to_uri(absolute, nil, &error) else {
+                if error != nil { g_error_free(error) }
+                throw PDFLayoutError.unreadable(path: path, reason: "cannot form a file URI")
+            }
+            defer { g_free(uri) }
+            outcome = Self.open { poppler_document_new_from_file(uri, password, &$0) }
+            if outcome.doc != nil, (try? FileBytes.sha256(ofFile: path)) != sha {
+                g_object_unref(UnsafeMutableRawPointer(outcome.doc!))
+                throw PDFLayoutError.changedDuringRead(path: path)
+            }
         }
-        defer { g_free(uri) }
-        let opened = poppler_document_new_from_file(uri, password, &error)
-        guard let opened else {
-            let code = error?.pointee.code ?? 0
-            let domain = error?.pointee.domain ?? 0
-            let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
-            if error != nil { g_error_free(error) }
-            if domain == poppler_error_quark(), code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+        guard let opened = outcome.doc else {
+            if outcome.encrypted {
                 throw password == nil ? PDFLayoutError.passwordRequired(path: path) : PDFLayoutError.wrongPassword(path: path)
             }
-            throw PDFLayoutError.damaged(path: path, reason: reason)
+            throw PDFLayoutError.damaged(path: path, reason: outcome.reason)
         }
         self.doc = opened
+        self.bytes = bytes
+        kept = true
         self.pageCount = Int(poppler_document_get_n_pages(opened))
         self.metadata = PDFMetadata(
             title: Self.takeString(poppler_document_get_title(opened)),
@@ -82,7 +94,21 @@ public final class PDFDocument {
         }
     }
 
-    deinit { g_object_unref(UnsafeMutableRawPointer(doc)) }
+    /// Calls a poppler opener; the document, or whether it failed as encrypted and why.
+    private static func open(_ opener: (inout UnsafeMutablePointer<GError>?) -> OpaquePointer?) -> (doc: OpaquePointer?, encrypted: Bool, reason: String) {
+        var error: UnsafeMutablePointer<GError>? = nil
+        let doc = opener(&error)
+        guard doc == nil else { if error != nil { g_error_free(error) }; return (doc, false, "") }
+        let encrypted = error.map { $0.pointee.domain == poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) } ?? false
+        let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
+        if error != nil { g_error_free(error) }
+        return (nil, encrypted, reason)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(doc))
+        g_bytes_unref(bytes)
+    }
 
     /// Converts a newly allocated C string to a Swift string and frees it with `g_free`.
     static func takeString(_ p: UnsafeMutablePointer<gchar>?) -> String? {
@@ -113,27 +139,11 @@ public final class PDFDocument {
         try (1...pageCount).map { try page($0, imageCoverage: imageCoverage) }
     }
 
-    /// SHA-256 of a file's bytes as lowercase hex, computed with GLib's `GChecksum`, reading the
-    /// file in 1 MiB chunks (memory stays flat whatever the file's size).
-    /// - Throws: `PDFLayoutError.unreadable` when the file cannot be opened or read.
-    public static func sha256(ofFile path: String) throws -> String {
-        guard let fh = FileHandle(forReadingAtPath: path) else {
-            throw PDFLayoutError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
-        }
-        defer { try? fh.close() }
-        guard let checksum = g_checksum_new(G_CHECKSUM_SHA256) else { throw PDFLayoutError.unreadable(path: path, reason: "no SHA-256 in GLib") }
-        defer { g_checksum_free(checksum) }
-        do {
-            while let chunk = try fh.read(upToCount: 1 << 20), !chunk.isEmpty {
-                chunk.withUnsafeBytes { raw in
-                    g_checksum_update(checksum, raw.bindMemory(to: guchar.self).baseAddress, gssize(raw.count))
-                }
-            }
-        } catch {
-            throw PDFLayoutError.unreadable(path: path, reason: "read error: \(error.localizedDescription)")
-        }
-        return String(cString: g_checksum_get_string(checksum))
-    }
+    /// SHA-256 of a regular file's bytes as lowercase hex (GLib `GChecksum`, 1 MiB chunks); see
+    /// `FileBytes.sha256(ofFile:followSymlinks:deadline:)`.
+    /// - Throws: `PDFLayoutError.unreadable` (missing, not a regular file, read error) or
+    ///   `.changedDuringRead`.
+    public static func sha256(ofFile path: String) throws -> String { try FileBytes.sha256(ofFile: path) }
 
     /// SHA-256 of `data` as lowercase hex (GLib `g_compute_checksum_for_data`).
     public static func sha256(_ data: Data) -> String {

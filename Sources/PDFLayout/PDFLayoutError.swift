@@ -17,6 +17,8 @@ public enum PDFLayoutError: Error, Equatable, Sendable {
     case wrongPassword(path: String)
     /// A page index outside `1...pageCount` was asked for.
     case pageOutOfRange(path: String, page: Int, pageCount: Int)
+    /// The file changed (size or times) while it was being read: nothing was parsed from it.
+    case changedDuringRead(path: String)
 
     /// A one-paragraph message: the file, what is wrong, what to do.
     public var message: String {
@@ -28,6 +30,7 @@ public enum PDFLayoutError: Error, Equatable, Sendable {
         case let .passwordRequired(p): return "\(p): the PDF is encrypted and needs a password. Run again with --password."
         case let .wrongPassword(p): return "\(p): the PDF is encrypted and the password given is wrong. Check the password and run again."
         case let .pageOutOfRange(p, page, n): return "\(p): page \(page) does not exist (the document has \(n) pages)."
+        case let .changedDuringRead(p): return "\(p): the file changed while it was being read (it is still being written or copied). Run again once it is complete."
         }
     }
 
@@ -41,6 +44,7 @@ public enum PDFLayoutError: Error, Equatable, Sendable {
         case .passwordRequired: return "password_required"
         case .wrongPassword: return "wrong_password"
         case .pageOutOfRange: return "page_out_of_range"
+        case .changedDuringRead: return "changed_during_read"
         }
     }
 }

@@ -129,7 +129,7 @@ extension PDFDocument {
         }
         let wd = (area.width * scale).rounded(.up), hd = (area.height * scale).rounded(.up)
         guard wd.isFinite, hd.isFinite, wd <= Double(maxBitmapSide), hd <= Double(maxBitmapSide) else {
-            throw PDFLayoutError.damaged(path: path, reason: "page \(number) is too large to render (\(Int(rw))×\(Int(rh)) pt at \(scale)×)")
+            throw PDFLayoutError.damaged(path: path, reason: "page \(number) is too large to render (\(GeometryLimits.int(rw))×\(GeometryLimits.int(rh)) pt at \(scale)×)")
         }
         let w = max(1, Int(wd)), h = max(1, Int(hd))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)) else {

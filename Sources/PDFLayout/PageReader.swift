@@ -10,6 +10,7 @@ struct PageReader {
     func read(imageCoverage measure: Bool) -> PDFPage {
         var w = 0.0, h = 0.0
         poppler_page_get_size(page, &w, &h)
+        (w, h) = (GeometryLimits.pageSide(w), GeometryLimits.pageSide(h))
         let (words, rotation) = extractWords(width: w, height: h)
         let (pw, ph) = rotation == 0 ? (w, h) : (h, w)
         return PDFPage(number: number, width: pw, height: ph, rotation: rotation, words: words,
@@ -71,7 +72,8 @@ struct PageReader {
             let isSpace = s.isASCII ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{0C}" || s == "\u{0B}") : s.properties.isWhitespace
             if isSpace { flush(); lastGlyph = nil; continue }
             let r = rects[i]
-            let b = BBox(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
+            let (pw, ph) = rotation == 0 ? (width, height) : (height, width)
+            let b = GeometryLimits.clamp(BBox(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2), width: pw, height: ph)
             let runHere = run(at: i)
             if box != nil, let a = runOfLast, let c = runHere, a != c, Self.startsNewWord(attrs[a], attrs[c]) { flush(); lastGlyph = nil }
             runOfLast = runHere
@@ -153,7 +155,7 @@ struct PageReader {
                 let font = a.font_name.map { String(cString: $0) } ?? ""
                 let c = a.color
                 let white = c.red > 0xF000 && c.green > 0xF000 && c.blue > 0xF000
-                out.append(Attr(start: Int(a.start_index), end: Int(a.end_index), size: a.font_size, font: font, white: white))
+                out.append(Attr(start: Int(a.start_index), end: Int(a.end_index), size: GeometryLimits.fontSize(a.font_size), font: font, white: white))
             }
             node = cur.pointee.next
         }

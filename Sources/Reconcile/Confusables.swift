@@ -21,7 +21,10 @@ enum Confusables {
 
     /// Every plausible reading of `text`, most plausible first, without duplicates. Empty when
     /// the text holds no digit-like glyph or a glyph that is not a known confusion.
+    /// Also empty when more than 13 characters could stand for digits: such a value is beyond
+    /// `RangeGuard.maxMagnitude` and reading it could overflow.
     static func readings(of text: String, as quantity: Quantity) -> [Reading] {
+        guard text.count(where: { $0.isASCIIDigit || glyphs[$0] != nil }) <= 13 else { return [] }
         var notes: [String] = []
         var t = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
         var strippedTail = "", strippedHead = ""

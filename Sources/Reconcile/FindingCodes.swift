@@ -37,12 +37,15 @@ public enum FindingCode {
     public static let impossibleDate = "impossible_date"
     /// A meeting date outside the report's month (info).
     public static let dateOutsidePeriod = "date_outside_period"
+    /// A number too large for the arithmetic checks (more than 10¹² in its unit); it is left out
+    /// of every sum (error).
+    public static let valueOutOfRange = "value_out_of_range"
 
     /// Every code `Reconciler.findings(for:)` can produce; `Reconciler.reconcile` replaces existing
     /// findings with these codes and keeps all others (e.g. the archive's cross-report codes).
     public static let all: Set<String> = [
         grandTotalMismatch, totalRowMismatch, narrativeMismatch, votingGroupsMismatch, cellCountMismatch,
         monthSequence, sectionMissing, rowMissing, cellMissing, ocrConfusable, ocrOrdinal, ocrReference,
-        impossibleDate, dateOutsidePeriod,
+        impossibleDate, dateOutsidePeriod, valueOutOfRange,
     ]
 }

@@ -22,10 +22,12 @@ enum Quantity: Sendable {
 
     /// The value of `text` when it is a clean printed number of this kind (digits, well-formed
     /// thousands separators, for days an optional one- or two-place decimal, `-` for zero);
-    /// `nil` for anything else.
+    /// `nil` for anything else, and for more than 13 digits (beyond `RangeGuard.maxMagnitude`:
+    /// never a trap on overflow).
     func cleanValue(_ text: String) -> Int? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if ["-", "–", "—"].contains(t) { return 0 }
+        guard !RangeGuard.tooManyDigits(t) else { return nil }
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)
         guard let whole = parts.first, Self.isGroupedInteger(whole) else { return nil }
         let w = Int(whole.replacingOccurrences(of: ",", with: ""))!

@@ -11,9 +11,13 @@ public enum Reconciler {
     /// All within-report findings for `report`, in rule order: sections, table shapes, drivers,
     /// helpdesk, voting groups, modification status, remaining numeric cells, references, dates.
     /// Printed values are never modified.
-    public static func findings(for report: Report) -> [Finding] {
+    /// Values too large for the arithmetic (`RangeGuard`) get a `value_out_of_range` finding and
+    /// are treated by the rules as unreadable cells.
+    public static func findings(for printed: Report) -> [Finding] {
+        let (report, outOfRange) = RangeGuard.bounded(printed)
         let ev = Evidence(report: report)
-        var out = SectionRules.check(report, ev)
+        var out = outOfRange
+        out += SectionRules.check(report, ev)
         out += TableShapeRules.check(report, ev)
         out += DriverRules.check(report, ev)
         out += HelpdeskRules.check(report, ev)

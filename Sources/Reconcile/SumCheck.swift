@@ -32,9 +32,18 @@ struct SumCheck {
     var totalName: String
     /// e.g. `its categories`, `the driver rows`.
     var termsPhrase: String
-    var terms: [Slot]
-    var total: Slot
+    let terms: [Slot]
+    let total: Slot
     var witness: Witness? = nil
+    /// `terms` then `total`, stored once: indexing it is O(1) (a computed `terms + [total]`
+    /// copied every slot on each access, which made the rules quadratic in the rows).
+    let slots: [Slot]
+
+    init(code: String, quantity: Quantity, totalName: String, termsPhrase: String, terms: [Slot], total: Slot, witness: Witness? = nil) {
+        self.code = code; self.quantity = quantity; self.totalName = totalName; self.termsPhrase = termsPhrase
+        self.terms = terms; self.total = total; self.witness = witness
+        self.slots = terms + [total]
+    }
 
     /// What the check found, and the values it recovered for unreadable or lost cells
     /// (pointer → value and confidence).
@@ -50,7 +59,6 @@ struct SumCheck {
         }
     }
 
-    var slots: [Slot] { terms + [total] }
     var totalIndex: Int { terms.count }
 
     func run(_ ev: Evidence) -> Outcome {
@@ -145,7 +153,8 @@ struct SumCheck {
     /// readings (at most 4096 combinations; beyond that only the primary readings are tried).
     private func enumerate(_ domains: [Domain], _ reading: [Int]) -> [[Int]] {
         var vectors: [[Int]] = [domains.map { $0.primary ?? 0 }]
-        let combos = reading.reduce(1) { n, i in if case .readings(let r) = domains[i] { n * r.count } else { n } }
+        // Capped product (more than 4096 is all that matters): never an overflow, however many cells.
+        let combos = reading.reduce(1) { n, i in if case .readings(let r) = domains[i] { min(4097, n * r.count) } else { n } }
         if combos <= 4096 {
             for i in reading {
                 guard case .readings(let r) = domains[i] else { continue }

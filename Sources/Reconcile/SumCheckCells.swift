@@ -46,8 +46,19 @@ extension SumCheck {
                           suggestion: value.map { Suggestion(value: quantity.json($0), confidence: confidence, rationale: "implied: \(why)") })
     }
 
-    /// The other cells of the check (and the witness), as evidence.
+    /// Most cells a finding lists as `related` (a finding on a sum of thousands of rows would
+    /// otherwise repeat every pointer: output quadratic in the rows).
+    static let maxRelated = 100
+
+    /// The other cells of the check (and the witness), as evidence: at most `maxRelated`, the
+    /// total and the witness always included.
     func relatedPointers(excluding i: Int) -> [String] {
-        slots.indices.filter { $0 != i }.map { slots[$0].pointer } + (witness.map { [$0.pointer] } ?? [])
+        var out: [String] = []
+        let tail = (i == totalIndex ? [] : [total.pointer]) + (witness.map { [$0.pointer] } ?? [])
+        for k in terms.indices where k != i {
+            if out.count >= Self.maxRelated - tail.count { break }
+            out.append(terms[k].pointer)
+        }
+        return out + tail
     }
 }

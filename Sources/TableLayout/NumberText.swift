@@ -3,6 +3,10 @@ import Foundation
 /// Reads printed numbers: counts and two-decimal amounts, thousands separators of every kind
 /// (comma, no-break, thin and figure spaces), minus and dash variants, `-` or `–` alone as zero.
 public enum NumberText {
+    /// Largest amount read (in units, e.g. days): beyond it a report's JSON could not hold it
+    /// and read it back exactly.
+    public static let maxAmount = 1e15
+
     /// NFKC-normalises `text` and maps dash and minus variants (U+2010…U+2015, U+2212) to "-".
     public static func normalise(_ text: String) -> String {
         // Fast path: printable ASCII needs neither NFKC nor dash mapping.
@@ -73,7 +77,11 @@ public enum NumberText {
             guard (1...2).contains(f.count), f.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
             frac = f.reduce(0) { $0 * 10 + Int($1 - 0x30) } * (f.count == 1 ? 10 : 1)
         }
-        return (negative ? -1 : 1) * (whole * 100 + frac)
+        // Overflow guard (18 digits × 100 exceeds Int): such a cell is not an amount.
+        let (h, overflow) = whole.multipliedReportingOverflow(by: 100)
+        // Nor beyond what a report JSON can hold and read back (`maxAmount`).
+        guard !overflow, h <= Int.max - frac, Double(h + frac) / 100 <= maxAmount else { return nil }
+        return (negative ? -1 : 1) * (h + frac)
     }
 
     static func parseDecimal(_ t: String) -> Double? {

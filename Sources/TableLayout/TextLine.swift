@@ -53,13 +53,17 @@ public enum LineBuilder {
         var chains: [[Word]] = []
         // Chains indexed by the 8-pt band of their last word's centre, to look only nearby.
         var bands: [Int: [Int]] = [:]
-        func band(_ y: Double) -> Int { Int((y / 8).rounded(.down)) }
+        // Guard (issue 12): clamped conversion, so a hostile coordinate cannot trap.
+        func band(_ y: Double) -> Int { GeometryLimits.int(y / 8) }
         for w in sorted {
             var best: Int? = nil
             var bestScore = Double.infinity
-            let reach = Int((w.bbox.height / 8).rounded(.up)) + 1
+            let reach = GeometryLimits.int(w.bbox.height / 8, .up) + 1
             let b = band(w.bbox.midY)
-            for nearby in (b - reach)...(b + reach) {
+            // Guard (issue 12): a word taller than the bands in use looks at those bands only
+            // (a huge font size otherwise loops over 10¹⁷ empty bands).
+            let nearbyBands = 2 * reach + 1 > bands.count ? bands.keys.filter { abs($0 - b) <= reach }.sorted() : Array((b - reach)...(b + reach))
+            for nearby in nearbyBands {
                 guard let indices = bands[nearby] else { continue }
                 for i in indices {
                     let last = chains[i][chains[i].count - 1]

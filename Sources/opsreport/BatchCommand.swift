@@ -33,12 +33,16 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Write tidy CSVs and datapackage.json into this folder.", completion: .directory) var csv: String?
     @Flag(help: "Start each CSV with a UTF-8 byte order mark, so that Excel reads non-ASCII text right.") var csvBom = false
     @Option(help: "Password passed to every worker, for encrypted PDFs.") var password: String?
+    @Option(help: "Memory (address-space) limit of each worker: 1G, 512M, bytes; 0 for none.") var memoryLimit: String = "1G"
+    @Option(help: "CPU-time limit of each worker in seconds; 0 for none.") var cpuLimit: UInt64 = ResourceLimits.defaultCPUSeconds
+    @Flag(help: "Read PDFs that are symbolic links to files outside the folder, and descend linked folders.") var followSymlinks = false
     @Option(help: ArgumentHelp("Worker executable (testing).", visibility: .hidden)) var worker: String?
     @OptionGroup(title: "Logging") var logging: LoggingOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard ResourceLimits.parseSize(memoryLimit) != nil else { throw ValidationError("--memory-limit: give a size such as 1G, 512M or a number of bytes (0: no limit).") }
     }
 
     func run() throws {
@@ -62,6 +66,9 @@ struct BatchCommand: ParsableCommand {
         config.csvDirectory = csv
         config.csvBOM = csvBom
         config.password = password
+        config.memoryLimit = ResourceLimits.parseSize(memoryLimit) ?? ResourceLimits.defaultMemoryBytes
+        config.cpuLimit = cpuLimit
+        config.followSymlinks = followSymlinks
         // --quiet: no bar, only the failures (warnings) and the summary.
         let progress = logging.quiet ? LogProgress(logger: logger) : makeBatchProgress(logger: logger)
         let runner = BatchRunner(configuration: config, progress: progress)

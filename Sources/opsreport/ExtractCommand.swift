@@ -13,8 +13,10 @@ struct ExtractCommand: ParsableCommand {
         report in --out-dir, named after the PDF; a bad file is reported and the others go on.
         Exit status: 0 success; 10 unreadable file, 11 empty file, 12 not a PDF, 13 damaged PDF, \
         14 password required, 15 wrong password, 16 nothing legible (no text layer, and OCR of the page images reads nothing), 17 blank \
-        document, 18 not an Operations Report (with several files: the status of the first that \
-        failed); 64 usage; 73 the output cannot be written.
+        document, 18 not an Operations Report, 19 the file changed while it was read, 20 the memory or \
+        CPU-time limit was reached (with several files: the status of the first that failed); 64 usage; \
+        70 internal error (the output would not be schema-valid; nothing written); 73 the output cannot be \
+        written; 74 the disk is full.
         """)
 
     @Argument(help: "The report PDF(s); `-` reads one from standard input.", completion: .file(extensions: ["pdf"])) var files: [String]
@@ -23,6 +25,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Write <name>.json for each input PDF into this directory (atomically).", completion: .directory) var outDir: String?
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "Leave out reconciliation findings (extraction notes only).") var noReconcile = false
+    @Option(help: "Memory (address-space) limit of this process: 1G, 512M, bytes; 0 for none.") var memoryLimit: String = "1G"
+    @Option(help: "CPU-time limit of this process in seconds; 0 for none.") var cpuLimit: UInt64 = ResourceLimits.defaultCPUSeconds
 
     /// Checks the combination of arguments. Called from `run()`, not `validate()`, so that an
     /// unknown option (which the parser reports after `validate()`) is named as such first.
@@ -30,6 +34,7 @@ struct ExtractCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("Give at least one PDF.") }
         if files.count > 1 && outDir == nil { throw ValidationError("With several files, give --out-dir DIR.") }
         if output != nil && outDir != nil { throw ValidationError("Give either -o or --out-dir, not both.") }
+        if ResourceLimits.parseSize(memoryLimit) == nil { throw ValidationError("--memory-limit: give a size such as 1G, 512M or a number of bytes (0: no limit).") }
         if files.filter({ $0 == StandardStreams.dash }).count > 1 { throw ValidationError("Standard input (-) can be given once only.") }
         if outDir != nil && files.contains(StandardStreams.dash) { throw ValidationError("Standard input (-) has no name to write in --out-dir; use -o FILE or standard output.") }
         let inputs = Set(files.filter { $0 != StandardStreams.dash }.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
@@ -48,12 +53,14 @@ struct ExtractCommand: ParsableCommand {
     /// The output path of each input file (`nil`: standard output).
     private func destinations() -> [String?] {
         files.map { file in
-            outDir.map { URL(fileURLWithPath: $0).appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".json").path } ?? output
+            outDir.map { URL(fileURLWithPath: $0).appendingPathComponent(FileNames.jsonName(forPDF: URL(fileURLWithPath: file).lastPathComponent)).path } ?? output
         }
     }
 
     func run() throws {
         try check()
+        ResourceLimits.apply(memoryBytes: ResourceLimits.parseSize(memoryLimit) ?? ResourceLimits.defaultMemoryBytes, cpuSeconds: cpuLimit,
+                             file: files.count == 1 ? files[0] : "\(files.count) files")
         var firstFailure: Int32? = nil
         for (file, destination) in zip(files, destinations()) {
             let status = extractOne(file, to: destination)
@@ -82,11 +89,13 @@ struct ExtractCommand: ParsableCommand {
             CLIOutput.error("\(file): \(error)")
             return 1
         }
+        if let status = OutputCheck.refuseInvalid(report, file: file) { return status }
         guard var data = try? ReportCoding.encode(report) else { CLIOutput.error("\(file): cannot encode the report"); return 1 }
         data.append(0x0A)
         guard let destination, destination != StandardStreams.dash else { FileHandle.standardOutput.write(data); return 0 }
         // -o names a file: its directory must exist. --out-dir names a folder to fill: create it.
-        do { try AtomicFile.write(data, to: destination, createDirectories: outDir != nil) } catch {
+        do { try AtomicFile.write(data, to: destination, createDirectories: outDir != nil, inputs: files.filter { $0 != StandardStreams.dash }) } catch {
+            if let status = OutputCheck.diskFull(error, destination) { return status }
             CLIOutput.error("\(destination): cannot write the output: \(error.localizedDescription). Choose a writable path in an existing directory.")
             return 73
         }

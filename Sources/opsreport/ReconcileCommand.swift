@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PDFLayout
 import OpsReport
 import Reconcile
 
@@ -44,7 +45,7 @@ struct ReconcileCommand: ParsableCommand {
             CLIOutput.error(input.temporaryDirectory == nil ? e.message : e.message.replacingOccurrences(of: input.path, with: "(standard input)"))
             throw ExitCode(2)
         } catch let e as UnusableReport {
-            CLIOutput.error("\(file): \(e.reason). Give a report PDF or a report JSON written by `opsreport extract`.")
+            CLIOutput.error("\(MessageText.quoted(file)): \(e.reason). Give a report PDF or a report JSON written by `opsreport extract`.")
             throw ExitCode(2)
         } catch let e as DecodingError {
             CLIOutput.error("\(file): not a report JSON (\(Self.describe(e))). Give a report PDF or a report JSON written by `opsreport extract`.")
@@ -55,7 +56,9 @@ struct ReconcileCommand: ParsableCommand {
         }
         let reconciled = Reconciler.reconcile(report)
         if let output {
-            do { try StandardStreams.write(ReportCoding.encode(reconciled) + Data([0x0A]), to: output) } catch {
+            if let status = OutputCheck.refuseInvalid(reconciled, file: file) { throw ExitCode(status) }
+            do { try StandardStreams.write(ReportCoding.encode(reconciled) + (output == StandardStreams.dash ? Data([0x0A]) : Data()), to: output, inputs: [file]) } catch {
+                if let status = OutputCheck.diskFull(error, output) { throw ExitCode(status) }
                 CLIOutput.error("\(output): cannot write the reconciled report: \(error.localizedDescription). Choose a writable path in an existing directory.")
                 throw ExitCode(73)
             }
@@ -85,10 +88,11 @@ struct ReconcileCommand: ParsableCommand {
             : input.head().first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
         guard isJSON else { return try ReportExtractor.extract(path: input.path, password: password) }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: input.path)) } catch {
-            throw UnusableReport(reason: "cannot read the file (\(error.localizedDescription))")
+        do { data = try FileBytes.data(ofFile: input.path, maxBytes: JSONInputLimits.maxBytes) } catch let e as PDFLayoutError {
+            throw UnusableReport(reason: "cannot read the file (\(e.reason))")
         }
-        let report = try ReportCoding.decode(data)
+        let report: Report
+        do { report = try ReportCoding.decode(data) } catch let e as JSONInputLimits.Refusal { throw UnusableReport(reason: e.reason) }
         // The decoder is lenient (truth files lack source and provenance); a report must still
         // say which month it is and print something to check.
         let hasContent = report.drivers != nil || report.helpdesk != nil || report.website != nil || report.partyStatistics != nil

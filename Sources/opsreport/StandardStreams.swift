@@ -42,7 +42,8 @@ enum StandardStreams {
     /// Writes `data` to standard output for `-`, otherwise atomically to `path` (its directory
     /// must exist).
     /// - Throws: as `AtomicFile.write`.
-    static func write(_ data: Data, to path: String) throws {
-        if path == dash { FileHandle.standardOutput.write(data) } else { try AtomicFile.write(data, to: path, createDirectories: false) }
+    /// - Parameter inputs: files that must not be overwritten (compared by device and inode).
+    static func write(_ data: Data, to path: String, inputs: [String] = []) throws {
+        if path == dash { FileHandle.standardOutput.write(data) } else { try AtomicFile.write(data, to: path, createDirectories: false, inputs: inputs.filter { $0 != dash }) }
     }
 }

@@ -13,7 +13,7 @@ final class ArchiveBatchInterruptTests: TempFolderTestCase {
             f="$2"; out="$4"; b=$(basename "$f" .pdf)
             echo $$ >> "\(root.path)/pids"
             sleep \(delay)
-            cat "\(Fixtures.truthDir.path)/$b.json" > "$out"
+            \(ArchiveSupport.writeTruth("\(Fixtures.truthDir.path)/$b.json"))
             """, named: "slow.sh", in: root)
     }
 
@@ -75,7 +75,7 @@ final class ArchiveBatchInterruptTests: TempFolderTestCase {
         let store = try ArchiveStore(path: out.appendingPathComponent("opsreport.sqlite").path)
         XCTAssertEqual(try store.loadReports().map(\.period), (1...12).map { String(format: "2017-%02d", $0) })
         for s in Fixtures.textStems {
-            XCTAssertEqual(try ReportCoding.decode(Data(contentsOf: out.appendingPathComponent("\(s).json"))), try Fixtures.truth(s), s)
+            XCTAssertEqual(try ArchiveSupport.decodedOutput(Data(contentsOf: out.appendingPathComponent("\(s).json"))), try Fixtures.truth(s), s)
         }
     }
 

@@ -32,7 +32,7 @@ final class ArchiveBatchRerunTests: TempFolderTestCase {
               esac
             fi
             case "$b" in letter*) echo "$f: not an Operations Report (no title)." >&2; exit 18 ;; esac
-            cat "\(Fixtures.truthDir.path)/$b.json" > "$out"
+            \(ArchiveSupport.writeTruth("\(Fixtures.truthDir.path)/$b.json"))
             """, named: "flaky.sh", in: root)
     }
 

@@ -91,7 +91,7 @@ final class ArchiveBatchTests: TempFolderTestCase {
         // JSON only for converted files; they decode to the truth; no temp files remain.
         let files = try ArchiveSupport.files(under: out)
         XCTAssertEqual(Set(files.keys), Set(Fixtures.textStems.prefix(3).map { "\($0).json" }))
-        XCTAssertEqual(try ReportCoding.decode(files["2017-02-operations-report.json"]!), try Fixtures.truth(Fixtures.textStems[1]))
+        XCTAssertEqual(try ArchiveSupport.decodedOutput(files["2017-02-operations-report.json"]!), try Fixtures.truth(Fixtures.textStems[1]))
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path + "/.opsreport-staging"))
         XCTAssertEqual(try store.loadReports().map(\.period), ["2017-01", "2017-02", "2017-03"])
 
@@ -138,9 +138,9 @@ final class ArchiveBatchTests: TempFolderTestCase {
         let store = try ArchiveStore(path: out.appendingPathComponent("opsreport.sqlite").path)
         try store.beginConversion(file: file, sha256: try PDFDocument.sha256(ofFile: file), jsonPath: json)
         try FileManager.default.copyItem(atPath: Fixtures.truthDir.appendingPathComponent("\(Fixtures.textStems[4]).json").path, toPath: json)
-        // A worker that always fails: the file must not be converted again.
+        // A worker that always fails (an undocumented status): the file must not be converted again.
         let failing = root.appendingPathComponent("fail.sh").path
-        try "#!/bin/sh\nexit 19\n".write(toFile: failing, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\nexit 99\n".write(toFile: failing, atomically: true, encoding: .utf8)
         chmod(failing, 0o755)
         let s = try BatchRunner(configuration: config(input, out, worker: failing), progress: RecordingProgress()).run()
         XCTAssertEqual(s.outcomes.map(\.status), [.reimported])

@@ -24,7 +24,8 @@ enum ArchiveSupport {
     }
 
     /// Writes a shell script that behaves like `opsreport extract FILE -o OUT` without parsing:
-    /// it copies `truth/<stem>.json` after `delay` seconds; a stem containing `crash` dies of
+    /// it copies `truth/<stem>.json` (with a `source` block holding the file's SHA-256) after
+    /// `delay` seconds; a stem containing `crash` dies of
     /// SIGSEGV, `hang` sleeps forever, `truncated` exits 13 and `encrypted` 14 with a message,
     /// `garbage` exits 0 with a non-JSON output; other unknown stems exit 18.
     static func fakeWorker(in dir: URL, delay: Double = 0) throws -> String {
@@ -41,12 +42,29 @@ enum ArchiveSupport {
             t="\(Fixtures.truthDir.path)/$b.json"
             [ -f "$t" ] || { echo "$f: not an Operations Report (no title)." >&2; exit 18; }
             sleep \(delay)
-            cat "$t" > "$out"
+            \(writeTruth("$t"))
             """
         let path = dir.appendingPathComponent("fake-extract.sh").path
         try script.write(toFile: path, atomically: true, encoding: .utf8)
         chmod(path, 0o755)
         return path
+    }
+
+    /// A batch's JSON output decoded, its `source` block (added by the worker) cleared, to
+    /// compare with a truth file.
+    static func decodedOutput(_ data: Data) throws -> Report {
+        var r = try ReportCoding.decode(data)
+        r.source = Source(file: "", sha256: "", pages: 0)
+        return r
+    }
+
+    /// Shell lines writing the truth file `truth` to `"$out"` as the real worker would: with a
+    /// `source` block holding the SHA-256 of the input `"$f"` (the batch checks it).
+    static func writeTruth(_ truth: String) -> String {
+        """
+        sha=$(sha256sum "$f" | cut -d' ' -f1)
+        { printf '{"source": {"file": "%s", "sha256": "%s", "pages": 1},' "$f" "$sha"; tail -c +2 "\(truth)"; } > "$out"
+        """
     }
 
     /// Writes an executable shell script `name` into `dir` and returns its path.
