@@ -24,7 +24,7 @@ public enum ReportValidation {
         if report.schemaVersion != Report.currentSchemaVersion { fail("/schema_version", "not \(Report.currentSchemaVersion)") }
         if !isSHA256(report.source.sha256) { fail("/source/sha256", "not 64 lowercase hex digits") }
         if report.source.pages < 1 { fail("/source/pages", "less than 1") }
-        if !["text", "scanned"].contains(report.variant) { fail("/variant", "neither text nor scanned") }
+        if !["text", "scanned", "image-only"].contains(report.variant) { fail("/variant", "not text, scanned or image-only") }
         if let p = report.period, !isMonth(p) { fail("/period", "'\(p)' is not YYYY-MM") }
         func months(_ m: [String], _ p: String) { for (i, s) in m.enumerated() where !isMonth(s) { fail("\(p)/\(i)", "'\(s)' is not YYYY-MM") } }
         func counts(_ c: [Int?], _ p: String) { for (i, v) in c.enumerated() { count(v, "\(p)/\(i)") } }
