@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The fuzz build (scripts/fuzz.sh) compiles every target with -sanitize=fuzzer, which a build-tool
+// executable cannot link: it goes without the fingerprint plugin (`ToolVersion` then says "fuzz").
+let fuzzBuild = Context.environment["OPSREPORT_FUZZ_BUILD"] != nil
+
 let package = Package(
     name: "OpsReport",
     platforms: [.macOS(.v13)],
@@ -34,7 +38,7 @@ let package = Package(
         .target(name: "PDFLayout", dependencies: ["CPoppler"]),
         .target(name: "OCR", dependencies: ["PDFLayout", "CTesseract"]),
         .target(name: "TableLayout", dependencies: ["PDFLayout"]),
-        .target(name: "OpsReport", dependencies: ["PDFLayout", "TableLayout", "OCR"], plugins: ["BuildFingerprintPlugin"]),
+        .target(name: "OpsReport", dependencies: ["PDFLayout", "TableLayout", "OCR"], plugins: fuzzBuild ? [] : ["BuildFingerprintPlugin"]),
         // The build fingerprint: a hash of the extraction code's sources, made at build time, so
         // that a build with changed extraction code has another `ToolVersion.current`.
         .executableTarget(name: "BuildFingerprintTool", path: "Plugins/BuildFingerprintTool"),

@@ -12,7 +12,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 seed=${2:-1}
-swift build --product OpsReportFuzz --build-path .build/fuzz \
+OPSREPORT_FUZZ_BUILD=1 swift build --product OpsReportFuzz --build-path .build/fuzz \
     -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING >&2
 mkdir -p out/fuzz/corpus
 cp Tests/OpsReportTests/Fixtures/fuzz/* out/fuzz/corpus/ 2>/dev/null || true

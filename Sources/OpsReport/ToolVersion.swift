@@ -10,7 +10,11 @@ public enum ToolVersion {
     /// The release number (semantic versioning).
     public static let release = "0.2.0"
     /// FNV-1a 64-bit hash of the extraction code's sources, 16 hex digits (see `BuildFingerprintTool`).
+    #if FUZZING
+    public static let fingerprint = "fuzz"
+    #else
     public static let fingerprint = buildFingerprint
+    #endif
     /// `release+fingerprint`.
     public static let current = "\(release)+\(fingerprint)"
 }
