@@ -96,16 +96,7 @@ extension PDFDocument {
     /// - Throws: as `render(page:scale:rotation:)`.
     public func renderPNG(page number: Int, scale: Double, rotation: Int = 0, clip: BBox? = nil) throws -> [UInt8] {
         try withRenderedSurface(page: number, scale: scale, rotation: rotation, clip: clip) { surface, _, _, _ in
-            var out: [UInt8] = []
-            let status = withUnsafeMutablePointer(to: &out) { ptr in
-                cairo_surface_write_to_png_stream(surface, { closure, data, length in
-                    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-                    closure.assumingMemoryBound(to: [UInt8].self).pointee.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                    return CAIRO_STATUS_SUCCESS
-                }, ptr)
-            }
-            guard status == CAIRO_STATUS_SUCCESS else { throw PDFLayoutError.damaged(path: path, reason: "page \(number) could not be written as PNG") }
-            return out
+            try pngBytes(of: surface, page: number)
         }
     }
 
