@@ -39,10 +39,12 @@ status=0
 count=0
 for block in "$work"/blocks/*.sh; do
   count=$((count + 1))
-  if (cd "$work" && HOME="$work/home" PATH="$work/bin:$PATH" bash -e "$block" >"$block.out" 2>"$block.err"); then
+  rc=0
+  (cd "$work" && HOME="$work/home" PATH="$work/bin:$PATH" bash -e "$block" >"$block.out" 2>"$block.err") || rc=$?
+  if [ "$rc" -eq 0 ]; then
     echo "ok   README example $(basename "$block" .sh): $(head -c 70 "$block" | head -1)"
   else
-    echo "FAIL README example $(basename "$block" .sh): exit $?"; sed 's/^/     /' "$block"; tail -5 "$block.err" | sed 's/^/     /'; status=1
+    echo "FAIL README example $(basename "$block" .sh): exit $rc"; sed 's/^/     /' "$block"; tail -5 "$block.err" | sed 's/^/     /'; status=1
   fi
 done
 [ "$count" -gt 0 ] || { echo "readme-examples: no example found in README.md" >&2; exit 1; }

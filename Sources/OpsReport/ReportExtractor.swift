@@ -16,6 +16,9 @@ public enum ReportExtractor {
     /// - Parameters:
     ///   - path: the PDF file.
     ///   - password: user password for an encrypted PDF.
+    ///   - willOCR: called with the number of pages before they are read by OCR (a scan, an
+    ///     image-only PDF), so a caller can allow for the time OCR takes; never for a
+    ///     born-digital report.
     /// - Returns: the report; `findings` holds only extraction notes (inferred months), the
     ///   Reconcile module adds the rest.
     /// Scans are read again from their page images (`OCR.PageOCR`): a scan's ruled tables are
@@ -24,7 +27,7 @@ public enum ReportExtractor {
     ///
     /// - Throws: `ExtractionError` (`.pdf` wrapping `PDFLayoutError`, `.noTextLayer` when the
     ///   page images hold nothing legible, `.blank`, `.notAReport`).
-    public static func extract(path: String, password: String? = nil) throws -> Report {
+    public static func extract(path: String, password: String? = nil, willOCR: (Int) -> Void = { _ in }) throws -> Report {
         let doc: PDFDocument
         do { doc = try PDFDocument(path: path, password: password) } catch let e as PDFLayoutError { throw ExtractionError.pdf(e) }
         var pages: [PDFPage]
@@ -37,9 +40,11 @@ public enum ReportExtractor {
         if pages.allSatisfy({ $0.words.isEmpty }) {
             let imaged = (1...min(doc.pageCount, 3)).contains { (try? doc.page($0, imageCoverage: true).imageCoverage ?? 0) ?? 0 > 0.3 }
             guard imaged else { throw ExtractionError.blank(path: path, pages: doc.pageCount) }
+            willOCR(doc.pageCount)
             (pages, ocr) = try readImageOnly(doc: doc, pages: pages, path: path)
             variant = "image-only"
         } else if isScanned(doc: doc, pages: pages) {
+            willOCR(doc.pageCount)
             (pages, ocr) = fuseScanned(doc: doc, pages: pages)
             variant = "scanned"
         }

@@ -34,7 +34,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Start each CSV with a UTF-8 byte order mark, so that Excel reads non-ASCII text right.") var csvBom = false
     @Option(help: "Password passed to every worker, for encrypted PDFs.") var password: String?
     @Option(help: "Memory (address-space) limit of each worker: 1G, 512M, bytes; 0 for none.") var memoryLimit: String = "1G"
-    @Option(help: "CPU-time limit of each worker in seconds; 0 for none.") var cpuLimit: UInt64 = ResourceLimits.defaultCPUSeconds
+    @Option(help: "CPU-time limit of each worker in seconds, plus 10 s for each page read by OCR; 0 for none.") var cpuLimit: UInt64 = ResourceLimits.defaultCPUSeconds
     @Flag(help: "Read PDFs that are symbolic links to files outside the folder, and descend linked folders.") var followSymlinks = false
     @Option(help: ArgumentHelp("Worker executable (testing).", visibility: .hidden)) var worker: String?
     @OptionGroup(title: "Logging") var logging: LoggingOptions

@@ -26,7 +26,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "Leave out reconciliation findings (extraction notes only).") var noReconcile = false
     @Option(help: "Memory (address-space) limit of this process: 1G, 512M, bytes; 0 for none.") var memoryLimit: String = "1G"
-    @Option(help: "CPU-time limit of this process in seconds; 0 for none.") var cpuLimit: UInt64 = ResourceLimits.defaultCPUSeconds
+    @Option(help: "CPU-time limit of this process in seconds, plus 10 s for each page read by OCR; 0 for none.") var cpuLimit: UInt64 = ResourceLimits.defaultCPUSeconds
 
     /// Checks the combination of arguments. Called from `run()`, not `validate()`, so that an
     /// unknown option (which the parser reports after `validate()`) is named as such first.
@@ -79,7 +79,7 @@ struct ExtractCommand: ParsableCommand {
         }
         defer { input.cleanup() }
         do {
-            let extracted = try ReportExtractor.extract(path: input.path, password: password)
+            let extracted = try ReportExtractor.extract(path: input.path, password: password, willOCR: ResourceLimits.allowOCR(pages:))
             report = noReconcile ? extracted : Reconciler.reconcile(extracted)
             if input.temporaryDirectory != nil { report.source.file = StandardStreams.dash }
         } catch let e as ExtractionError {

@@ -31,6 +31,15 @@ enum ResourceLimits {
     /// (50 s, not 60: a CPU-bound hostile file then ends, with its message, within 60 s of
     /// start-up, parsing and the exit on an idle machine.)
     static let defaultCPUSeconds: UInt64 = 50
+    /// CPU seconds added to the limit for each page read by OCR (a scan's tables, an
+    /// image-only page): about 4× the 2.6 s a page measured on a release build, so a debug
+    /// build or a slow machine also reads a long scan. Added when the extractor announces the
+    /// pages (`allowOCR(pages:)`), so a file that is not a scan keeps the plain limit.
+    static let ocrPageCPUSeconds: UInt64 = 10
+    /// Pages of one process that get the OCR allowance at most; the hard limit set at start-up
+    /// leaves room for them (`maxOCRPages × ocrPageCPUSeconds`) until the allowance is known,
+    /// then comes down to the new soft limit + `cpuGraceSeconds`.
+    static let maxOCRPages: UInt64 = 100
 
     /// Parses `1G`, `512M`, `800K`, `1073741824` (bytes), `0` (no limit).
     static func parseSize(_ s: String) -> UInt64? {
@@ -48,12 +57,9 @@ enum ResourceLimits {
     static func apply(memoryBytes: UInt64, cpuSeconds: UInt64, file: String) {
         installAlternateStack()
         if cpuSeconds > 0 {
-            var r = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds) + cpuGraceSeconds)
-            var old = rlimit()
-            getrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &old)
-            if old.rlim_max != rlim_t.max { r.rlim_max = min(r.rlim_max, old.rlim_max); r.rlim_cur = min(r.rlim_cur, r.rlim_max) }
-            setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &r)
-            cpuMessage = strdup("error: \(MessageText.quoted(file)): the CPU-time limit of \(cpuSeconds) s was reached; nothing was written. The file may be hostile or unusually large; try again with a larger --cpu-limit (batch: the file is retried on a run with a larger limit).\n")
+            cpuFile = file
+            cpuBase = cpuSeconds
+            setCPULimit(soft: cpuSeconds, hard: cpuSeconds + maxOCRPages * ocrPageCPUSeconds + UInt64(cpuGraceSeconds))
             signal(SIGXCPU, onCPULimit)
         }
         if memoryBytes > 0 {
@@ -75,6 +81,30 @@ enum ResourceLimits {
         }
     }
 
+    /// Raises the CPU-time limit by `ocrPageCPUSeconds` for each of `pages` pages about to be
+    /// read by OCR (at most `maxOCRPages` in all), and brings the hard limit down to the new soft
+    /// limit + `cpuGraceSeconds`. No-op without a CPU limit. Called by the extractor
+    /// (`ReportExtractor.extract(path:password:willOCR:)`) before it starts OCR.
+    static func allowOCR(pages: Int) {
+        guard cpuBase > 0, pages > 0 else { return }
+        ocrPagesAllowed = min(maxOCRPages, ocrPagesAllowed + UInt64(pages))
+        let soft = cpuBase + ocrPagesAllowed * ocrPageCPUSeconds
+        setCPULimit(soft: soft, hard: soft + UInt64(cpuGraceSeconds))
+    }
+
+    /// Sets `RLIMIT_CPU` (never above a hard limit the parent set) and the message the SIGXCPU
+    /// handler writes, which names the limit in force.
+    private static func setCPULimit(soft: UInt64, hard: UInt64) {
+        var r = rlimit(rlim_cur: rlim_t(soft), rlim_max: rlim_t(hard))
+        var old = rlimit()
+        getrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &old)
+        if old.rlim_max != rlim_t.max { r.rlim_max = min(r.rlim_max, old.rlim_max); r.rlim_cur = min(r.rlim_cur, r.rlim_max) }
+        let ocrNote = ocrPagesAllowed > 0 ? " (\(cpuBase) s + \(ocrPageCPUSeconds) s for each of \(ocrPagesAllowed) page(s) read by OCR)" : ""
+        // The old message stays allocated: the handler may be reading it (a few bytes a call).
+        cpuMessage = strdup("error: \(MessageText.quoted(cpuFile)): the CPU-time limit of \(r.rlim_cur) s\(ocrNote) was reached; nothing was written. The file may be hostile or unusually large; try again with a larger --cpu-limit (batch: the file is retried on a run with a larger limit).\n")
+        setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &r)
+    }
+
     /// A signal stack of its own, so the crash handler also runs after a stack overflow.
     private static func installAlternateStack() {
         let size = 1 << 16
@@ -88,6 +118,10 @@ enum ResourceLimits {
 nonisolated(unsafe) private var cpuMessage: UnsafeMutablePointer<CChar>? = nil
 nonisolated(unsafe) private var memoryMessage: UnsafeMutablePointer<CChar>? = nil
 nonisolated(unsafe) private var memoryLimit = 0
+// The CPU limit as given, the file it names and the OCR pages allowed for so far.
+nonisolated(unsafe) private var cpuBase: UInt64 = 0
+nonisolated(unsafe) private var cpuFile = ""
+nonisolated(unsafe) private var ocrPagesAllowed: UInt64 = 0
 nonisolated(unsafe) private var pageSize = 4096
 
 /// SIGXCPU: async-signal-safe calls only (write, _exit).
