@@ -78,14 +78,15 @@ public enum MonthMatrixParser {
         // Thousands groups split at a (no-break, thin) space: join them when the joined reading
         // gives as many value columns as the header has months, or the split one does not.
         guard let gap = DigitGroups.separatorGap(raw) else { return parseSegment(lines: raw, period: period, previous: previous) }
-        let joined = raw.map { DigitGroups.joinDigitGroups($0, separatorGap: gap) }
+        let edges = DigitGroups.columnEdges(raw, separatorGap: gap)
+        let joined = raw.map { DigitGroups.joinDigitGroups($0, separatorGap: gap, edges: edges) }
         guard joined != raw else { return parseSegment(lines: raw, period: period, previous: previous) }
         let a = parseSegment(lines: joined, period: period, previous: previous)
         let b = parseSegment(lines: raw, period: period, previous: previous)
         guard let a else { return b }
         guard let b else { return a }
         // The reading whose values themselves line up in as many columns as the header has months.
-        let headerCount = raw.map { $0.words.filter { isMonthWord($0.text) }.count }.max() ?? 0
+        let headerCount = headerMonthColumns(raw)
         if a.valueColumns == headerCount { return a }
         if b.valueColumns == headerCount { return b }
         return abs(a.valueColumns - headerCount) < abs(b.valueColumns - headerCount) ? a : b
@@ -171,6 +172,22 @@ public enum MonthMatrixParser {
     }
 
 
+    /// The number of month header cells printed above the values: month words of the lines
+    /// before the first data line (two or more numbers and no month word), words of different
+    /// lines that overlap in x counted once (a header band may put some months on a line of
+    /// their own, e.g. unwrapped `Jul-17` centred between wrapped `Jun-` / `17`).
+    static func headerMonthColumns(_ lines: [TextLine]) -> Int {
+        var columns: [BBox] = []
+        for l in lines {
+            let months = l.words.filter { isMonthWord($0.text) }
+            if months.isEmpty && l.words.filter({ NumberText.isNumeric($0.text) }).count >= 2 { break }
+            for w in months {
+                if let i = columns.firstIndex(where: { $0.xOverlap(w.bbox) > 0 }) { columns[i] = columns[i].union(w.bbox) } else { columns.append(w.bbox) }
+            }
+        }
+        return columns.count
+    }
+
     /// A header word that names a month (`Jan-`, `Jan-17`, `April`, `Sept`, `Jun 2018` parts).
     static func isMonthWord(_ t: String) -> Bool {
         MonthText.parseHeader(t) != nil || MonthText.parseHeader(String(t.dropLast())) != nil && t.hasSuffix("-")
@@ -180,8 +197,16 @@ public enum MonthMatrixParser {
     /// `Jan-`-style headers, possibly with whole month headers (`Jul-17`) between them; words in
     /// the label column (`Category`) are ignored.
     static func isHeaderContinuation(_ l: TextLine, above: [TextLine]) -> Bool {
-        let monthWords = above.flatMap(\.words).filter { isMonthWord($0.text) }
-        guard let monthX0 = monthWords.map(\.bbox.x0).min() else { return false }
+        let aboveWords = above.flatMap(\.words)
+        // Each month word takes one year part: one whose year is already printed under it (a
+        // line above) is closed, so a row of two-digit values below the band is not read as
+        // a second line of year parts.
+        let monthWords = aboveWords.filter { m in
+            isMonthWord(m.text) && !aboveWords.contains { y in
+                y.bbox.y0 > m.bbox.midY && (y.text.count == 2 || y.text.count == 4) && y.text.allSatisfy(\.isNumber) && m.bbox.xOverlap(y.bbox) > 0
+            }
+        }
+        guard let monthX0 = aboveWords.filter({ isMonthWord($0.text) }).map(\.bbox.x0).min() else { return false }
         var headerParts = 0
         for w in l.words {
             let t = w.text

@@ -16,6 +16,7 @@ public enum DigitGroups {
     /// The separator is one glyph, so its gaps agree to `TableSettings.separatorAgreement` em;
     /// gaps between columns vary with the widths of right-aligned values. `nil` without pairs.
     public static func separatorGap(_ lines: [TextLine], settings: TableSettings = .standard) -> Double? {
+        guard !printsOtherGrouping(lines) else { return nil }
         var gaps: [(gap: Double, em: Double)] = []
         for l in lines {
             for (a, b) in zip(l.words, l.words.dropFirst()) where isGroupPair(a, b, settings: settings) {
@@ -31,14 +32,94 @@ public enum DigitGroups {
         return best
     }
 
+    /// The alignment edges of a table's value columns, taken only from words whose role is
+    /// certain: right edges of words that end a number (not the first part of a candidate
+    /// pair), left edges of words that start one (not a following group), centres of words in
+    /// no pair; only edges of the columns' alignment count (one such word makes an edge: columns
+    /// may hold a single value). A candidate pair whose two parts each sit on an
+    /// edge of one kind (`apart`) is two cells of neighbouring columns printed close together
+    /// (`194` `215` under two months), not one number with a space separator.
+    public struct ColumnEdges: Sendable {
+        var right: [Double] = [], left: [Double] = [], centre: [Double] = []
+        var tolerance = 0.0
+        /// No edges: every candidate pair is joined.
+        public init() {}
+        init(right: [Double], left: [Double], centre: [Double], tolerance: Double) {
+            self.right = right; self.left = left; self.centre = centre; self.tolerance = tolerance
+        }
+
+        /// Whether `a` and `b` sit on edges of one kind (right, left or centre) each.
+        public func apart(_ a: Word, _ b: Word) -> Bool {
+            func on(_ x: Double, _ edges: [Double]) -> Bool { edges.contains { abs($0 - x) <= tolerance } }
+            return (on(a.bbox.x1, right) && on(b.bbox.x1, right)) || (on(a.bbox.x0, left) && on(b.bbox.x0, left))
+                || (on(a.bbox.midX, centre) && on(b.bbox.midX, centre))
+        }
+    }
+
+    /// The `ColumnEdges` of `lines` given the separator's gap.
+    public static func columnEdges(_ lines: [TextLine], separatorGap gap: Double, settings: TableSettings = .standard) -> ColumnEdges {
+        var ends: [Double] = [], starts: [Double] = [], alone: [Double] = [], aloneEnds: [Double] = [], aloneStarts: [Double] = []
+        var em = 0.0
+        for l in lines {
+            let ws = l.words
+            var first = [Bool](repeating: false, count: ws.count), second = first
+            for i in ws.indices.dropLast() where isPair(ws[i], ws[i + 1], gap: gap, settings: settings) { first[i] = true; second[i + 1] = true }
+            for (i, w) in ws.enumerated() where w.text.contains(where: \.isNumber) && NumberText.isNumeric(w.text) {
+                em = max(em, w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height)
+                if !first[i] { ends.append(w.bbox.x1) }
+                if !second[i] { starts.append(w.bbox.x0) }
+                if !first[i] && !second[i] { alone.append(w.bbox.midX); aloneEnds.append(w.bbox.x1); aloneStarts.append(w.bbox.x0) }
+            }
+        }
+        let tolerance = settings.edgeAgreement * em
+        // The columns' alignment: the edge kind on which the values of no pair collapse to the
+        // fewest positions (right-aligned values of different widths share right edges only).
+        // Only that kind's edges count: the other kinds coincide by chance (a group `579` starts
+        // where the 3-digit values of its right-aligned column start).
+        func positions(_ xs: [Double]) -> Int {
+            var n = 0, last = -Double.infinity
+            for x in xs.sorted() where x - last > tolerance { n += 1; last = x }
+            return n
+        }
+        let counts = [positions(aloneEnds), positions(alone), positions(aloneStarts)]
+        switch counts.indices.min(by: { counts[$0] < counts[$1] }) {
+        case 1: return ColumnEdges(right: [], left: [], centre: alone, tolerance: tolerance)
+        case 2: return ColumnEdges(right: [], left: starts, centre: [], tolerance: tolerance)
+        default: return ColumnEdges(right: ends, left: [], centre: [], tolerance: tolerance)
+        }
+    }
+
+    /// A candidate pair whose gap is the separator's.
+    static func isPair(_ last: Word, _ w: Word, gap: Double, settings: TableSettings) -> Bool {
+        let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
+        return isGroupPair(last, w, settings: settings) && abs((w.bbox.x0 - last.bbox.x1) - gap) <= settings.separatorAgreement * em
+    }
+
+    /// Whether the table's numbers show another thousands convention, so none of them uses a
+    /// space: a value grouped with a comma (`1,879`), or a value of four or more integer digits
+    /// printed whole (`2031`). A four-digit word that can be a year (1900–2099) is no evidence:
+    /// header bands print years.
+    static func printsOtherGrouping(_ lines: [TextLine]) -> Bool {
+        lines.contains { l in
+            l.words.contains { w in
+                let t = NumberText.normalise(w.text)
+                let integer = t.split(separator: ".", maxSplits: 1).first.map(String.init) ?? t
+                let digits = integer.filter(\.isNumber)
+                guard !digits.isEmpty, integer.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" || $0 == "\u{2212}" }) else { return false }
+                if integer.contains(","), NumberText.parseInt(integer) != nil { return true }
+                if digits.count == 4, let y = Int(digits), (1900...2099).contains(y) { return false }
+                return digits.count >= 4 && !integer.contains(",")
+            }
+        }
+    }
+
     /// Joins thousands groups split by a (no-break, thin) space: `12` `345` → one word
-    /// `12 345`, when their gap is the separator's (`separatorGap`).
-    public static func joinDigitGroups(_ line: TextLine, separatorGap gap: Double, settings: TableSettings = .standard) -> TextLine {
+    /// `12 345`, when their gap is the separator's (`separatorGap`) and the two parts are not
+    /// cells of two columns (`edges`).
+    public static func joinDigitGroups(_ line: TextLine, separatorGap gap: Double, edges: ColumnEdges = ColumnEdges(), settings: TableSettings = .standard) -> TextLine {
         var out: [Word] = []
         for w in line.words {
-            let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
-            if let last = out.last, isGroupPair(last, w, settings: settings),
-               abs((w.bbox.x0 - last.bbox.x1) - gap) <= settings.separatorAgreement * em {
+            if let last = out.last, isPair(last, w, gap: gap, settings: settings), !edges.apart(last, w) {
                 var m = last
                 m.text = last.text + " " + w.text
                 m.bbox = last.bbox.union(w.bbox)
