@@ -5,11 +5,11 @@ public enum SpanningLabels {
     /// one per label (given by their vertical centres, top to bottom), so that each label sits
     /// where such a merged cell puts it: either centred on its run or at its first row. Both
     /// hypotheses are solved exactly (dynamic programming over split points); the one with the
-    /// smaller total distance wins.
+    /// smaller total distance wins, the first-row reading on a tie (`TableSettings.spanningTie`).
     ///
     /// - Returns: for each row, the index of its label; rows above the first label's run are
     ///   given label 0. Empty when `labels` is empty.
-    public static func assign(rows: [Double], labels: [Double]) -> [Int] {
+    public static func assign(rows: [Double], labels: [Double], settings: TableSettings = .standard) -> [Int] {
         let n = rows.count, g = labels.count
         guard g > 0, n > 0 else { return [] }
         if g == 1 { return Array(repeating: 0, count: n) }
@@ -38,6 +38,11 @@ public enum SpanningLabels {
         }
         let centred = solve { a, b in (rows[a] + rows[b]) / 2 }
         let top = solve { a, _ in rows[a] }
-        return centred.0 <= top.0 ? centred.1 : top.1
+        // Labels that all sit on rows fit both (centred on runs of odd length, or at each run's
+        // first row): the first-row reading then explains them without asking every run to be
+        // odd, so centred must fit better by more than `settings.spanningTie` row pitches.
+        let steps = zip(rows, rows.dropFirst()).map { $1 - $0 }.sorted()
+        let pitch = steps.isEmpty ? 0 : steps[steps.count / 2]
+        return centred.0 < top.0 - settings.spanningTie * pitch ? centred.1 : top.1
     }
 }

@@ -12,9 +12,14 @@ public struct TableSettings: Sendable {
     public var digitGroupGap = 0.7
     /// Gaps of one thousands separator agree to within this many em. em.
     public var separatorAgreement = 0.04
+    /// How many of the most common candidate gaps are tried as the thousands separator's width.
+    public var separatorCandidates = 4
     /// Alignment edges of values (right edges, left edges, centres) agree to within this many
     /// em: a thousands group whose parts each sit on a column's edge is two cells. em.
     public var edgeAgreement = 0.05
+    /// Spanning group labels are read as centred on their rows only when that fits their
+    /// positions better than "at the first row" by more than this many row pitches in all. line.
+    public var spanningTie = 0.25
     /// Header cells stand at a regular pitch when the widest step between neighbours is at most
     /// this many times the narrowest. Ratio.
     public var regularPitch = 1.5

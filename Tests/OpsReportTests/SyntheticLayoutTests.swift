@@ -135,6 +135,17 @@ final class SyntheticLayoutTests: XCTestCase {
         XCTAssertEqual(SpanningLabels.assign(rows: rows, labels: [100, 128]), [0, 0, 1, 1, 1, 1])
     }
 
+    /// Labels that all sit on rows fit both readings exactly (centred on runs of 1, 7 and 3 rows,
+    /// or at the first rows of runs of 4, 5 and 2): the first-row reading wins the tie, for every
+    /// such split of eleven rows into three groups.
+    func testSpanningGroupLabelsOnRowsReadAsFirstRows() {
+        let rows = (0..<11).map { 300 + Double($0) * 16 }
+        for a in 1..<10 { for b in (a + 1)..<11 {
+            let expected = (0..<11).map { $0 < a ? 0 : $0 < b ? 1 : 2 }
+            XCTAssertEqual(SpanningLabels.assign(rows: rows, labels: [rows[0], rows[a], rows[b]]), expected, "groups at rows 0, \(a), \(b)")
+        } }
+    }
+
     func testRowBandsKeepALabelOnlyRowWhoseValuesWereLost() {
         let anchors = [TextLine(words: [w("10", 200, 100)], page: 1), TextLine(words: [w("20", 200, 140)], page: 1)]
         let labels = [TextLine(words: [w("First", 40, 100)], page: 1),

@@ -11,25 +11,32 @@ public enum DigitGroups {
             && gap > 0 && gap < settings.digitGroupGap * em && abs(w.bbox.midY - last.bbox.midY) < 0.3 * w.bbox.height
     }
 
-    /// The width of the space printed inside numbers (`1 109` with a no-break or thin space):
-    /// the most common gap among candidate pairs of a number and a following 3-digit group.
+    /// The width of the space printed inside numbers (`1 109` with a no-break or thin space).
     /// The separator is one glyph, so its gaps agree to `TableSettings.separatorAgreement` em;
-    /// gaps between columns vary with the widths of right-aligned values. `nil` without pairs.
+    /// gaps between columns vary with the widths of the values, but narrow columns of values of
+    /// one width can repeat one gap too. So each gap shared by candidate pairs (a number and a
+    /// following 3-digit group) is tried, and the one with the most pairs that are not two
+    /// columns' cells (`columnEdges`, `ColumnEdges.apart`) wins. `nil` without such pairs, or
+    /// when the numbers show another convention (`printsOtherGrouping`).
     public static func separatorGap(_ lines: [TextLine], settings: TableSettings = .standard) -> Double? {
         guard !printsOtherGrouping(lines) else { return nil }
-        var gaps: [(gap: Double, em: Double)] = []
+        var pairs: [(a: Word, b: Word, gap: Double, em: Double)] = []
         for l in lines {
             for (a, b) in zip(l.words, l.words.dropFirst()) where isGroupPair(a, b, settings: settings) {
-                gaps.append((b.bbox.x0 - a.bbox.x1, b.fontSize > 0 ? b.fontSize : 0.85 * b.bbox.height))
+                pairs.append((a, b, b.bbox.x0 - a.bbox.x1, b.fontSize > 0 ? b.fontSize : 0.85 * b.bbox.height))
             }
         }
-        guard !gaps.isEmpty else { return nil }
-        var best = gaps[0].gap, bestCount = 0
-        for g in gaps {
-            let c = gaps.filter { abs($0.gap - g.gap) <= settings.separatorAgreement * g.em }.count
-            if c > bestCount { best = g.gap; bestCount = c }
+        var candidates: [(gap: Double, count: Int)] = []
+        for p in pairs where !candidates.contains(where: { abs($0.gap - p.gap) <= settings.separatorAgreement * p.em }) {
+            candidates.append((p.gap, pairs.filter { abs($0.gap - p.gap) <= settings.separatorAgreement * p.em }.count))
         }
-        return best
+        var best: (gap: Double, count: Int)? = nil
+        for c in candidates.sorted(by: { $0.count > $1.count }).prefix(settings.separatorCandidates) {
+            let edges = columnEdges(lines, separatorGap: c.gap, settings: settings)
+            let kept = pairs.filter { abs($0.gap - c.gap) <= settings.separatorAgreement * $0.em && !edges.apart($0.a, $0.b) }.count
+            if kept > 0, kept > (best?.count ?? 0) { best = (c.gap, kept) }
+        }
+        return best?.gap
     }
 
     /// The alignment edges of a table's value columns, taken only from words whose role is
