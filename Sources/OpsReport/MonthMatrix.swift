@@ -164,10 +164,11 @@ public enum MonthMatrixParser {
         }
         let (months, inferred) = resolveMonths(parsed, yearLabels: yearLabels, spans: spans, period: period, previous: previous)
         // A grid, not a stray number or two: two columns and two rows with values, or one row
-        // with three or more values under legible month headers.
+        // with three or more values under legible month headers or continuing a table read on
+        // the page before (a total row alone at the top of the next page).
         let filled = rows.map { $0.cells.compactMap { $0 }.filter { NumberText.isNumeric($0.text) || NumberText.isNumberLike($0.text) }.count }
         let headerRead = parsed.contains { $0 != nil }
-        guard spans.count >= 2, filled.filter({ $0 >= 2 }).count >= 2 || (headerRead && filled.contains { $0 >= 3 }) else { return nil }
+        guard spans.count >= 2, filled.filter({ $0 >= 2 }).count >= 2 || ((headerRead || previous != nil) && filled.contains { $0 >= 3 }) else { return nil }
         return MonthMatrix(months: months, headerCells: headerCells, monthsInferred: inferred, rows: rows, valueColumns: valueColumns)
     }
 
@@ -220,7 +221,7 @@ public enum MonthMatrixParser {
                 headerParts += 1; continue
             }
             // A column heading over the labels ("Category") may share the line.
-            if w.bbox.x1 < monthX0 - 4, !NumberText.isNumeric(t) { continue }
+            if w.bbox.x1 < monthX0, !NumberText.isNumeric(t) { continue }
             return false
         }
         return headerParts > 0
