@@ -9,7 +9,8 @@ import PDFLayout
 ///   are touched.
 /// - **Overprinted copies** (fake bold, a word drawn twice a little apart): a word whose text
 ///   equals an earlier word's and whose box overlaps it by at least
-///   `TableSettings.overprintOverlap` of the narrower width (and half the height) is dropped.
+///   `TableSettings.overprintOverlap` of the narrower width (and half the height) is dropped;
+///   a copy run into the next word (`Views57` over `Views`) loses the copy and keeps the rest.
 ///
 /// Numbers keep their printed text; `NumberText` reads every kind of space inside a number and
 /// the minus and dash variants.
@@ -23,10 +24,35 @@ public enum WordCleanup {
         for var w in words {
             if !w.text.utf8.allSatisfy({ $0 < 0x80 }) { w.text = normalised(w.text) }
             if let seen = byText[w.text], seen.contains(where: { isOverprint(out[$0].bbox, w.bbox, settings) }) { continue }
+            // The copy glued to the word printed right after it (`Views` drawn again 1 pt to the
+            // right runs into the value `57`: `Views57`): drop the copy, keep the rest.
+            if let rest = afterOverprintedPrefix(w, byText: byText, out: out, settings: settings) {
+                if let seen = byText[rest.text], seen.contains(where: { isOverprint(out[$0].bbox, rest.bbox, settings) }) { continue }
+                w = rest
+            }
             byText[w.text, default: []].append(out.count)
             out.append(w)
         }
         return out
+    }
+
+    /// The part of `w` after a leading copy of an earlier word (same text, overprinting that
+    /// word's box), as a word of its own; `nil` when `w` does not start with such a copy. Needs
+    /// the glyph edges (one per character) to cut at.
+    static func afterOverprintedPrefix(_ w: Word, byText: [String: [Int]], out: [Word], settings: TableSettings) -> Word? {
+        let scalars = Array(w.text.unicodeScalars)
+        guard scalars.count >= 2, w.glyphEdges.count == scalars.count else { return nil }
+        for k in stride(from: scalars.count - 1, through: 1, by: -1) {
+            guard let seen = byText[String(String.UnicodeScalarView(scalars[..<k]))] else { continue }
+            let prefix = BBox(x0: w.bbox.x0, y0: w.bbox.y0, x1: w.glyphEdges[k - 1], y1: w.bbox.y1)
+            guard seen.contains(where: { isOverprint(out[$0].bbox, prefix, settings) }) else { continue }
+            var rest = w
+            rest.text = String(String.UnicodeScalarView(scalars[k...]))
+            rest.bbox.x0 = w.glyphEdges[k - 1]
+            rest.glyphEdges = Array(w.glyphEdges[k...])
+            return rest.text.allSatisfy(\.isWhitespace) ? nil : rest
+        }
+        return nil
     }
 
     /// NFKC form of `text`, with ligatures expanded.
