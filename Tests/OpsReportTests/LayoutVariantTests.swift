@@ -34,11 +34,10 @@ final class LayoutVariantTests: XCTestCase {
         XCTAssertLessThanOrEqual(failures.count, budget, "\(failures.count) of \(count) variants misread:\n" + failures.prefix(40).joined(separator: "\n"))
     }
 
-    /// Misread variants among seeds 1...500 on this commit (31 of 500): wrapped labels with
-    /// top-aligned values next to one-line rows, values whose thousands group touches the label
-    /// column, some column spans of narrow centred columns, group labels beside a one-row group.
-    /// The target is 0.
-    static let knownMisreads = 31
+    /// Misread variants among seeds 1...500 on this commit (4 of 500): columns 2 pt apart with
+    /// space thousands separators where a value's first group runs into its neighbour's cell
+    /// (seeds 17, 415, 481) or white text between two values (seed 332). The target is 0.
+    static let knownMisreads = 4
 
     /// Prints variant `seed`, extracts and reconciles it, and lists every difference from its truth.
     static func check(seed: UInt64, dir: URL) throws -> [String] {
