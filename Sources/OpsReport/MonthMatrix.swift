@@ -93,9 +93,10 @@ public enum MonthMatrixParser {
     }
 
     static func parseSegment(lines unsplit: [TextLine], period: String?, previous: MonthMatrix?) -> MonthMatrix? {
-        let lines = unsplit.map(splitGluedMonths)
+        var lines = unsplit.map(splitGluedMonths)
         // Header band: lines up to the last one with month names, plus wrapped year parts below.
         let monthLineIdx = lines.indices.filter { i in lines[i].words.filter { isMonthWord($0.text) }.count >= 2 }
+        for i in monthLineIdx where i + 1 < lines.count { lines[i + 1] = GluedWords.splitYears(lines[i + 1]) { MonthText.year($0) != nil } }
         var headerEnd = -1
         if let last = monthLineIdx.last, last < lines.count {
             headerEnd = last

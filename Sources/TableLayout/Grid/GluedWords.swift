@@ -35,4 +35,29 @@ public enum GluedWords {
         }
         return changed ? TextLine(words: out, page: line.page) : line
     }
+
+    /// Years printed under month headers with no gap between them arrive as one run of digits
+    /// (`202320232023`): split a word of 8 or more digits into 4-digit pieces when `isYear`
+    /// takes every piece. Only for a header line (a run of counts would be split too).
+    public static func splitYears(_ line: TextLine, isYear: (String) -> Bool) -> TextLine {
+        var out: [Word] = [], changed = false
+        for w in line.words {
+            let scalars = Array(w.text.unicodeScalars)
+            let n = scalars.count
+            guard n >= 8, n % 4 == 0, w.text.allSatisfy(\.isNumber) else { out.append(w); continue }
+            let texts = stride(from: 0, to: n, by: 4).map { String(String.UnicodeScalarView(scalars[$0..<($0 + 4)])) }
+            guard texts.allSatisfy(isYear) else { out.append(w); continue }
+            let exact = w.glyphEdges.count == n
+            func x(_ k: Int) -> Double { k == 0 ? w.bbox.x0 : exact ? w.glyphEdges[k - 1] : w.bbox.x0 + w.bbox.width * Double(k) / Double(n) }
+            for a in stride(from: 0, to: n, by: 4) {
+                var part = w
+                part.text = texts[a / 4]
+                part.bbox = BBox(x0: x(a), y0: w.bbox.y0, x1: x(a + 4), y1: w.bbox.y1)
+                part.glyphEdges = exact ? Array(w.glyphEdges[a..<(a + 4)]) : []
+                out.append(part)
+            }
+            changed = true
+        }
+        return changed ? TextLine(words: out, page: line.page) : line
+    }
 }
