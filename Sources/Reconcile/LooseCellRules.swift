@@ -9,10 +9,10 @@ enum LooseCellRules {
         let coveredSet = Set(covered)
         let rowPrefixes = covered.filter { $0.hasSuffix("/counts") }.map { $0 + "/" }
         var out: [Finding] = []
-        for cell in NumericCells.all(report) {
+        for cell in report.cells {
             guard !coveredSet.contains(cell.pointer), !rowPrefixes.contains(where: cell.pointer.hasPrefix),
                   let text = ev.text(cell.pointer) else { continue }
-            let q = cell.quantity
+            let q = Quantity(cell.unit)
             let clean = q.cleanValue(text)
             if let v = cell.value {
                 guard clean != v else { continue }

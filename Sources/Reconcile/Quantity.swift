@@ -4,6 +4,9 @@ import OpsReport
 enum Quantity: Sendable {
     case count, hundredths
 
+    /// The quantity of a report cell's unit (days are held in hundredths).
+    init(_ unit: ReportCell.Unit) { self = unit == .days ? .hundredths : .count }
+
     /// Display form: `1149` or `448.12`.
     func format(_ v: Int) -> String {
         switch self {

@@ -12,7 +12,7 @@ final class ReconcileScannedMetricsTests: XCTestCase {
     /// Numeric cells keyed by pointer; voting groups keyed by category (chart order varies).
     static func cells(_ r: Report) -> [String: Int?] {
         var out: [String: Int?] = [:]
-        for c in NumericCells.all(r) where !c.pointer.hasPrefix("/voting_groups/") { out[c.pointer] = c.value }
+        for c in r.cells where !c.pointer.hasPrefix("/voting_groups/") { out[c.pointer] = c.value }
         for g in r.votingGroups ?? [] { out["/voting_groups/" + g.category] = g.count }
         return out
     }
