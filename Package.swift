@@ -25,16 +25,12 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
-        .systemLibrary(
-            name: "CTesseract",
-            pkgConfig: "tesseract",
-            providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]
-        ),
-        .systemLibrary(
-            name: "CXLSXWriter",
-            pkgConfig: "xlsxwriter",
-            providers: [.apt(["libxlsxwriter-dev"])]
-        ),
+        // libtesseract and libxlsxwriter are loaded at first use (dlopen), not linked: start-up
+        // does not pay for them and their dependencies. Headers: apt `libtesseract-dev`,
+        // `libxlsxwriter-dev`; at run time `libtesseract5 tesseract-ocr-eng` for scans and
+        // `libxlsxwriter4` for xlsx output.
+        .target(name: "CTesseract"),
+        .target(name: "CXLSXWriter"),
         .target(name: "PDFLayout", dependencies: ["CPoppler"]),
         .target(name: "OCR", dependencies: ["PDFLayout", "CTesseract"]),
         .target(name: "TableLayout", dependencies: ["PDFLayout"]),

@@ -23,7 +23,8 @@ public struct OCRPage: Sendable {
 public final class PageOCR {
     let engine: TesseractEngine
 
-    /// - Throws: `OCRError.engineUnavailable` when Tesseract's English model is missing.
+    /// - Throws: `OCRError.libraryUnavailable` when libtesseract cannot be loaded,
+    ///   `OCRError.engineUnavailable` when Tesseract's English model is missing.
     public init() throws { engine = try TesseractEngine() }
 
     /// Reads page `number` (1-based) of `doc`.

@@ -15,7 +15,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
     public var message: String {
         switch self {
         case .pdf(let e): return e.message
-        case let .noTextLayer(p, n): return "\(p): no text layer, and OCR (Tesseract) read nothing legible on the \(n) page image(s). Check that the scan is readable and that tesseract-ocr-eng is installed (scripts/setup.sh)."
+        case let .noTextLayer(p, n): return "\(p): no text layer, and OCR (Tesseract) read nothing legible on the \(n) page image(s). Check that the scan is readable and that Tesseract is installed (libtesseract5 and tesseract-ocr-eng; scripts/setup.sh)."
         case let .blank(p, n): return "\(p): the document's \(n) page(s) carry no text and no images: there is no report content to extract. Check that the file is the report (it may have been exported or scanned blank)."
         case let .notAReport(p, r): return "\(p): not an Operations Report (\(r)). Check that the right file was given."
         }

@@ -33,7 +33,7 @@ enum Quantity: Sendable {
         guard !RangeGuard.tooManyDigits(t) else { return nil }
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)
         guard let whole = parts.first, Self.isGroupedInteger(whole) else { return nil }
-        let w = Int(whole.replacingOccurrences(of: ",", with: ""))!
+        let w = Int(whole.filter { $0 != "," })!  // digits and commas only (isGroupedInteger)
         switch self {
         case .count:
             return parts.count == 1 ? w : nil

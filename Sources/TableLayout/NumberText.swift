@@ -9,8 +9,14 @@ public enum NumberText {
 
     /// NFKC-normalises `text` and maps dash and minus variants (U+2010…U+2015, U+2212) to "-".
     public static func normalise(_ text: String) -> String {
-        // Fast path: printable ASCII needs neither NFKC nor dash mapping.
+        // Fast path: printable ASCII needs neither NFKC nor dash mapping; with spaces or tabs
+        // (the only ASCII in `.whitespaces`) only the trimming.
         if text.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F }) { return text }
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) {
+            let u = text.utf8, blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+            guard let first = u.firstIndex(where: { !blank($0) }), let last = u.lastIndex(where: { !blank($0) }) else { return "" }
+            return String(text[first...last])
+        }
         var s = text.precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "\u{00A0}", with: " ")
         for d in ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE63}", "\u{FF0D}"] {
             s = s.replacingOccurrences(of: d, with: "-")

@@ -18,6 +18,24 @@ final class NormaliserTests: XCTestCase {
         XCTAssertFalse(NumberText.isNumberLike("Visitors"))
     }
 
+    /// The ASCII fast paths give what the NFKC path gives.
+    func testNormaliseTrimsASCIIAndMapsTheRest() {
+        XCTAssertEqual(NumberText.normalise("  4,979\t"), "4,979")
+        XCTAssertEqual(NumberText.normalise("12 345"), "12 345")
+        XCTAssertEqual(NumberText.normalise(" \t "), "")
+        XCTAssertEqual(NumberText.normalise("\u{00A0}12\u{00A0}345 "), "12 345")
+        XCTAssertEqual(NumberText.normalise(" \u{2212}5"), "-5")
+        XCTAssertEqual(NumberText.normalise("\u{FB01}ve"), "five")
+    }
+
+    /// Provenance keys (JSON Pointers) escaped as one token, RFC 6901.
+    func testPointerKeysAreEscapedAsOneToken() {
+        XCTAssertEqual(ReportValidation.escape("/drivers/rows/0/days"), "~1drivers~1rows~10~1days")
+        XCTAssertEqual(ReportValidation.escape("a~b/c"), "a~0b~1c")
+        XCTAssertEqual(ReportValidation.escape("plain"), "plain")
+        XCTAssertEqual(ReportValidation.escape("é/~"), "é~1~0")
+    }
+
     func testDays() {
         XCTAssertEqual(NumberText.parseDays("448.12"), Days(hundredths: 44812))
         XCTAssertEqual(NumberText.parseDays("5.30"), Days(hundredths: 530))
