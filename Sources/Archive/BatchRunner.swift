@@ -208,7 +208,7 @@ public final class BatchRunner {
         let t0 = Date()
         let input = try store.crossCheckInput(rules: Self.rulesIdentity)
         let archiveFindings: [Finding]
-        if try store.storedCrossCheckInput() == input {
+        if try store.archiveFindingsAreCurrent(input: input) {
             archiveFindings = try store.findings(scope: "archive")
             crossChecks = .kept
             progress.note("cross-report checks: archive unchanged since the last run; \(archiveFindings.count) findings kept")

@@ -153,7 +153,7 @@ extension ArchiveStore {
     /// Each finding is attached to the converted report whose `file` (or, failing that, period)
     /// equals its `report` field.
     /// - Parameter input: the `crossCheckInput(rules:)` digest the findings were computed from,
-    ///   stored with them (`storedCrossCheckInput()`); `nil` forgets any stored one.
+    ///   stored with them (see `archiveFindingsAreCurrent(input:)`); `nil` forgets any stored one.
     public func replaceArchiveFindings(_ findings: [Finding], input: String? = nil) throws {
         try dbQueue.write { db in
             try db.execute(sql: "DELETE FROM findings WHERE scope = 'archive'")
@@ -172,7 +172,7 @@ extension ArchiveStore {
                 try Self.insertFinding(db, reportId: rid, scope: "archive", f)
             }
             if let input {
-                try db.execute(sql: "INSERT OR REPLACE INTO archive_state VALUES (?, ?)", arguments: [Self.crossCheckInputKey, input])
+                try db.execute(sql: "INSERT OR REPLACE INTO archive_state VALUES (?, ?)", arguments: [Self.crossCheckInputKey, try Self.stamp(db, input)])
             } else {
                 try db.execute(sql: "DELETE FROM archive_state WHERE key = ?", arguments: [Self.crossCheckInputKey])
             }

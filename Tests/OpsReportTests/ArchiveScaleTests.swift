@@ -133,12 +133,38 @@ final class ArchiveScaleTests: TempFolderTestCase {
         XCTAssertEqual(third.count(.skipped), 24)
         XCTAssertEqual(third.crossChecks, .kept)
 
+        // Archive findings written by another program (an older version that keeps no input
+        // digest): not taken for the pass's own, computed again.
+        let store = try ArchiveStore(path: c.databasePath)
+        try store.dbQueue.write { db in
+            try db.execute(sql: "DELETE FROM findings WHERE scope = 'archive'")
+            try ArchiveStore.insertFinding(db, reportId: nil, scope: "archive", restated[0])
+        }
+        let again = try run(c)
+        XCTAssertEqual(again.crossChecks, .computed)
+        XCTAssertEqual(again.archiveFindings, first.archiveFindings)
+        XCTAssertEqual(try run(c).crossChecks, .kept)
+
         // One agreeing report fewer: the pass runs again and counts five cells.
         try FileManager.default.removeItem(at: input.appendingPathComponent("copy-1/2017-12-operations-report.pdf"))
         let fourth = try run(c)
         XCTAssertEqual(fourth.crossChecks, .computed)
         XCTAssertEqual(fourth.archiveFindings.filter { $0.code == "restatement" }.map(\.relatedCount), [nil, nil])
         XCTAssertEqual(fourth.archiveFindings.filter { $0.code == "restatement" }.map(\.related.count), [5, 5])
+    }
+
+    /// A batch starts one worker per file: each must leave no open descriptor behind (the pipes
+    /// of its output), or a batch of thousands of files runs out of descriptors and stops.
+    func testWorkersLeaveNoOpenDescriptorsBehind() throws {
+        func open() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0 }
+        _ = try ChildProcess.run(executable: "/bin/sh", arguments: ["-c", "echo warm-up"], timeout: 5)
+        let before = open()
+        for i in 0..<50 {
+            let r = try ChildProcess.run(executable: "/bin/sh", arguments: ["-c", "echo out \(i); echo err >&2"], timeout: 5)
+            XCTAssertEqual(String(decoding: r.stdout, as: UTF8.self), "out \(i)\n")
+        }
+        _ = try ChildProcess.run(executable: "/bin/sh", arguments: ["-c", "exec sleep 30"], timeout: 0.3)
+        XCTAssertLessThan(open() - before, 5, "50 workers leave at most a few descriptors (none each)")
     }
 
     /// The worker takes the batch's hash only for the file as it was hashed: the same identity
