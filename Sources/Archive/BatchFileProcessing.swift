@@ -9,7 +9,8 @@ extension BatchRunner {
     /// Converts, skips, moves or re-imports one file. Returns `nil` when the run was interrupted
     /// before the file was finished (it is then left unrecorded). Throws only on database errors
     /// and when the output folder cannot be written.
-    func process(_ file: String, sha: String?, hashError: PDFLayoutError? = nil, store: ArchiveStore) throws -> FileOutcome? {
+    /// - Parameter known: the hash with the file's settled identity, passed to the worker.
+    func process(_ file: String, sha: String?, known: KnownHash? = nil, hashError: PDFLayoutError? = nil, store: ArchiveStore) throws -> FileOutcome? {
         let c = configuration
         let name = FileDiscovery.relativeName(of: file, under: c.inputDirectory)
         let jsonPath = FileDiscovery.jsonPath(forName: name, in: c.outputDirectory)
@@ -22,7 +23,7 @@ extension BatchRunner {
         }
         if !c.force, let o = try reuse(file, name: name, jsonPath: jsonPath, sha: sha, store: store) { return o }
         if isInterrupted { return nil }
-        return try convert(file, name: name, jsonPath: jsonPath, sha: sha, store: store)
+        return try convert(file, name: name, jsonPath: jsonPath, sha: sha, known: known, store: store)
     }
 
     /// The outcome of `rec` (recorded for these bytes and tool version) when it needs no new
@@ -91,7 +92,7 @@ extension BatchRunner {
 
     /// Runs a worker on the file and stores its report or its failure; `nil` when the run was
     /// interrupted while the worker ran (the worker is killed, the conversion left unrecorded).
-    func convert(_ file: String, name: String, jsonPath: String, sha: String, store: ArchiveStore) throws -> FileOutcome? {
+    func convert(_ file: String, name: String, jsonPath: String, sha: String, known: KnownHash? = nil, store: ArchiveStore) throws -> FileOutcome? {
         let c = configuration
         let fm = FileManager.default
         let t0 = Date()
@@ -108,7 +109,7 @@ extension BatchRunner {
         }
         let result: ChildResult
         do {
-            result = try ChildProcess.run(executable: c.executable, arguments: c.workerArguments(pdf: file, output: tmp),
+            result = try ChildProcess.run(executable: c.executable, arguments: c.workerArguments(pdf: file, output: tmp, knownHash: known),
                                           timeout: c.timeout, group: children)
         } catch {
             return try fail(.launchFailed, "cannot start the worker \(c.executable): \(error). It is tried again on the next run.")
@@ -147,8 +148,9 @@ extension BatchRunner {
         guard violations.isEmpty else {
             return try fail(.invalidOutput, "the worker's output is not schema-valid (\(violations.map(\.description).joined(separator: "; "))); not stored. \(again)", exit: 0)
         }
-        // The worker hashes the very bytes it parsed: another hash means the file changed between
-        // hashing and parsing, and its data must not be stored against this hash.
+        // The worker hashes the very bytes it parsed, or (given `known`) checks that the file still
+        // has the settled identity it had when it was hashed: another hash means the file changed
+        // between hashing and parsing, and its data must not be stored against this hash.
         guard report.source.sha256 == sha else {
             return try fail(.changedDuringRead, "the file changed between hashing and parsing (SHA-256 \(sha.prefix(12))… then \(report.source.sha256.prefix(12))…); nothing stored. \(again)", exit: 0)
         }

@@ -39,10 +39,12 @@ public struct BatchConfiguration: Sendable {
     public var followSymlinks = false
 
     /// The worker's arguments for one file:
-    /// `extract PDF -o OUT --memory-limit B --cpu-limit S [--password P]`.
-    public func workerArguments(pdf: String, output: String) -> [String] {
+    /// `extract PDF -o OUT --memory-limit B --cpu-limit S [--password P] [--known-hash SHA@IDENTITY]`
+    /// (`knownHash`: the file's hash as the batch took it, so that the worker need not hash the
+    /// bytes again; see `KnownHash`).
+    public func workerArguments(pdf: String, output: String, knownHash: KnownHash? = nil) -> [String] {
         ["extract", pdf, "-o", output, "--memory-limit", String(memoryLimit), "--cpu-limit", String(cpuLimit)]
-            + (password.map { ["--password", $0] } ?? [])
+            + (password.map { ["--password", $0] } ?? []) + (knownHash.map { ["--known-hash", $0.description] } ?? [])
     }
 
     public init(inputDirectory: String, outputDirectory: String, databasePath: String, executable: String) {
@@ -114,14 +116,30 @@ public final class BatchRunner {
 
         progress.begin(total: files.count + excluded.count)
         // Phase 1: hash every file (in parallel) under the per-file time limit, regular files
-        // only; identical bytes are converted once.
+        // only; identical bytes are converted once. A file with the settled identity recorded
+        // when it was last hashed is not read (see `FileIdentity`); the worker is given the hash
+        // (`KnownHash`) so that it does not hash the bytes again.
         var hashes = [String?](repeating: nil, count: files.count)
         var hashErrors = [PDFLayoutError?](repeating: nil, count: files.count)
-        Self.parallelForEach(count: files.count, jobs: c.jobs, stop: { self.isInterrupted }) { i in
-            var h: String? = nil, failure: PDFLayoutError? = nil
-            do { h = try FileBytes.sha256(ofFile: files[i], deadline: Date().addingTimeInterval(c.timeout)) }
-            catch let e as PDFLayoutError { failure = e } catch { failure = .unreadable(path: files[i], reason: "\(error)") }
-            self.lock.lock(); hashes[i] = h; hashErrors[i] = failure; self.lock.unlock()
+        var known = [KnownHash?](repeating: nil, count: files.count)
+        var hashedNow: [(file: String, sha256: String, identity: FileIdentity?)] = []
+        do {
+            let recorded = c.force ? [:] : try store.recordedIdentities()
+            Self.parallelForEach(count: files.count, jobs: c.jobs, stop: { self.isInterrupted }) { i in
+                var h: String? = nil, k: KnownHash? = nil, failure: PDFLayoutError? = nil, read: FileIdentity?? = nil
+                if let rec = recorded[files[i]], let id = try? FileBytes.identity(ofFile: files[i]), id == rec.identity {
+                    h = rec.sha256; k = KnownHash(sha256: rec.sha256, identity: id)
+                } else {
+                    do {
+                        let r = try FileBytes.hashWithIdentity(ofFile: files[i], deadline: Date().addingTimeInterval(c.timeout))
+                        h = r.sha256; k = r.settled ? KnownHash(sha256: r.sha256, identity: r.identity) : nil; read = .some(k?.identity)
+                    } catch let e as PDFLayoutError { failure = e } catch { failure = .unreadable(path: files[i], reason: "\(error)") }
+                }
+                self.lock.lock()
+                hashes[i] = h; hashErrors[i] = failure; known[i] = k
+                if let read, let h { hashedNow.append((files[i], h, read)) }
+                self.lock.unlock()
+            }
         }
         var primaryOf: [String: Int] = [:]
         var duplicates: [(Int, Int)] = []
@@ -147,7 +165,7 @@ public final class BatchRunner {
         if !isInterrupted {
             Self.parallelForEach(count: work.count, jobs: c.jobs, stop: stop) { k in
                 let i = work[k]
-                do { if let o = try self.process(files[i], sha: hashes[i], hashError: hashErrors[i], store: store) { finish(i, o) } }
+                do { if let o = try self.process(files[i], sha: hashes[i], known: known[i], hashError: hashErrors[i], store: store) { finish(i, o) } }
                 catch { self.lock.lock(); fatal = fatal ?? error; self.lock.unlock() }
             }
         }
@@ -161,7 +179,11 @@ public final class BatchRunner {
             if primary.isFailure { o.message = "same bytes as \(primary.name), which failed: \(primary.message ?? "")" }
             finish(i, o)
         }
+        try store.recordIdentities(hashedNow)
+        var crossChecks = BatchSummary.CrossChecks.notRun
         func summary(_ archiveFindings: [Finding], forgotten: [String]) throws -> BatchSummary {
+            let resources = BatchResources.now()
+            progress.note(resources.description)
             progress.end()
             let listed = excluded.map { FileOutcome(name: $0.name, file: "", status: .excluded, reason: $0.reason, message: $0.message) }
             var s = BatchSummary(outcomes: outcomes.compactMap { $0 } + listed, findingsBySeverity: try store.findingCounts(),
@@ -169,6 +191,9 @@ public final class BatchRunner {
                                  elapsed: Date().timeIntervalSince(started), jobs: c.jobs, total: files.count + excluded.count)
             s.interrupted = isInterrupted
             s.toolVersion = c.toolVersion
+            s.hashedCount = hashedNow.count
+            s.crossChecks = crossChecks
+            s.resources = resources
             s.reportNames = Dictionary(try store.records().map { ($0.file, $0.name) }, uniquingKeysWith: { a, _ in a })
             return s
         }
@@ -178,16 +203,36 @@ public final class BatchRunner {
         // records to new paths), cross-report findings over the whole archive, then exports.
         let forgotten = try store.forgetMissingFiles(under: c.inputDirectory)
             + store.forgetMovedFiles(sha256s: Set(hashes.compactMap { $0 }), current: Set(files))
+        // Only when the converted reports changed (or the program did): the pass reads every one.
         progress.note("cross-report checks")
-        let archiveFindings = try store.loadReportsForCrossChecks().findings()
-        if isInterrupted { return try summary([], forgotten: forgotten) }
-        try store.replaceArchiveFindings(archiveFindings)
+        let t0 = Date()
+        let input = try store.crossCheckInput(rules: Self.rulesIdentity)
+        let archiveFindings: [Finding]
+        if try store.archiveFindingsAreCurrent(input: input) {
+            archiveFindings = try store.findings(scope: "archive")
+            crossChecks = .kept
+            progress.note("cross-report checks: archive unchanged since the last run; \(archiveFindings.count) findings kept")
+        } else {
+            archiveFindings = try store.loadReportsForCrossChecks().findings()
+            if isInterrupted { return try summary([], forgotten: forgotten) }
+            try store.replaceArchiveFindings(archiveFindings, input: input)
+            crossChecks = .computed
+            progress.note("cross-report checks: \(archiveFindings.count) findings in \(String(format: "%.2f", Date().timeIntervalSince(t0))) s")
+        }
         if let csv = c.csvDirectory, !isInterrupted {
             progress.note("exporting CSV and datapackage.json to \(csv)")
             try CSVExport.export(store: store, to: csv, bom: c.csvBOM)
         }
         return try summary(archiveFindings, forgotten: forgotten)
     }
+
+    /// What names the code of the cross-report rules in `ArchiveStore.crossCheckInput(rules:)`:
+    /// the tool version and the identity of this program's executable, so that another build
+    /// computes the archive findings again.
+    static let rulesIdentity: String = {
+        let exe = (try? FileBytes.identity(ofFile: "/proc/self/exe").description) ?? "unknown executable"
+        return "\(ToolVersion.current) \(exe)"
+    }()
 
     /// The worker's explanation from its stderr: the `error: ` lines without that prefix when there
     /// are any, else the whole text; trimmed, at most 1000 characters (the end kept).

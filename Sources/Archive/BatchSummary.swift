@@ -67,6 +67,23 @@ public struct BatchSummary: Sendable {
     public var reportNames: [String: String] = [:]
     /// The tool version files are recorded for.
     public var toolVersion = ToolVersion.current
+    /// Files whose bytes this run read to hash them; the others were known by the identity
+    /// recorded when they were last hashed (see `FileIdentity`), or could not be read.
+    public var hashedCount = 0
+    /// Whether the cross-report pass ran.
+    public var crossChecks = CrossChecks.notRun
+    /// Memory and CPU time used by the run (`nil` for a summary not made by `BatchRunner`).
+    public var resources: BatchResources?
+
+    /// What the cross-report pass did in a run.
+    public enum CrossChecks: String, Sendable {
+        /// Computed from the converted reports (some changed since the last pass).
+        case computed
+        /// The converted reports are those of the last pass: its findings were kept, no report read.
+        case kept
+        /// Not run (the run was interrupted).
+        case notRun
+    }
 
     /// A summary of `outcomes` when every PDF found was processed.
     public init(outcomes: [FileOutcome], findingsBySeverity: [Finding.Severity: Int], archiveFindings: [Finding],

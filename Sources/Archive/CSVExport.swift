@@ -16,7 +16,8 @@ import GRDB
 ///   message, period, reference, title, variant, pages`.
 /// - `findings.csv`: `report, period, scope, code, severity, pointer, page, bbox_x0, bbox_y0, bbox_x1,
 ///   bbox_y1, printed, expected, suggestion_value, suggestion_confidence, suggestion_rationale, related,
-///   message` (values as plain text, `related` pointers separated by spaces).
+///   related_count, message` (values as plain text, `related` pointers separated by spaces,
+///   `related_count` their full number when `related` names only a few).
 /// - `meetings.csv`: `report, period, category, meeting, date`.
 public enum CSVExport {
     /// A CSV file: its name and its columns (used by the data package too).
@@ -54,14 +55,14 @@ public enum CSVExport {
         // the provenance of its pointer.
         Table(name: "findings", columns: ["report", "period", "scope", "code", "severity", "pointer", "page",
                                           "bbox_x0", "bbox_y0", "bbox_x1", "bbox_y1", "printed", "expected",
-                                          "suggestion_value", "suggestion_confidence", "suggestion_rationale", "related", "message"], sql: """
+                                          "suggestion_value", "suggestion_confidence", "suggestion_rationale", "related", "related_count", "message"], sql: """
             SELECT r.name, r.period, f.scope, f.code, f.severity, f.pointer, COALESCE(f.page, p.page),
                    COALESCE(json_extract(f.bbox, '$[0]'), p.x0), COALESCE(json_extract(f.bbox, '$[1]'), p.y0),
                    COALESCE(json_extract(f.bbox, '$[2]'), p.x1), COALESCE(json_extract(f.bbox, '$[3]'), p.y1),
                    f.printed, json_extract(f.expected, '$'),
                    json_extract(f.suggestion, '$.value'), json_extract(f.suggestion, '$.confidence'),
                    json_extract(f.suggestion, '$.rationale'),
-                   (SELECT group_concat(j.value, ' ') FROM json_each(f.related) j), f.message
+                   (SELECT group_concat(j.value, ' ') FROM json_each(f.related) j), f.related_count, f.message
               FROM findings f LEFT JOIN reports r ON r.id = f.report_id
               LEFT JOIN provenance p ON p.report_id = f.report_id AND p.pointer = f.pointer
              ORDER BY r.name, f.scope, f.id

@@ -86,8 +86,18 @@ public enum ChildProcess {
             exited.wait()
         }
         group?.remove(p.processIdentifier)
+        // Returns at once (the child has ended) and lets Foundation release what it keeps for a
+        // running process: without it, about 1 KB per worker stays allocated.
+        p.waitUntilExit()
         // A grandchild could hold the pipes open; do not wait for it for long.
-        _ = readers.wait(timeout: .now() + 5)
+        if readers.wait(timeout: .now() + 5) == .success {
+            // Our read ends, closed now: Foundation keeps them open as long as it keeps the
+            // Process (past this call), two descriptors per worker, and a batch of thousands of
+            // files would run out of descriptors. (A reader still blocked in read(2) keeps its
+            // descriptor rather than have it closed under it.)
+            try? out.fileHandleForReading.close()
+            try? err.fileHandleForReading.close()
+        }
         let duration = Date().timeIntervalSince(start)
         let termination: ChildTermination
         if timedOut { termination = .timedOut }

@@ -20,30 +20,44 @@ public enum CrossReportRules {
 
     static func label(_ r: Report) -> String { r.source.file.isEmpty ? (r.period ?? "?") : r.source.file }
 
+    /// Most cells a cross-report finding names in `related` (`restatement`, `ocr_misreading`):
+    /// the evidence of a value that thousands of reports print would otherwise repeat every one
+    /// of them in every finding (output quadratic in the archive). The finding's `relatedCount`
+    /// then gives how many there are; the full list is in the database (`related_cells`).
+    public static let relatedExamples = 5
+
+    /// `related` and `relatedCount` for evidence of `cells` (best examples first): at most
+    /// `relatedExamples` of them, and their number when some are left out.
+    static func bounded(_ cells: [String]) -> (related: [String], count: Int?) {
+        cells.count > relatedExamples ? (Array(cells.prefix(relatedExamples)), cells.count) : (cells, nil)
+    }
+
     /// `restatement` (warning): for each (table, measure, month) printed by several reports with
     /// different values, one finding on each report whose value differs from the newest report's
     /// (see `SeriesConsolidation.isNewer`). `printed` is that report's value, `expected` the newest
-    /// value, `related` the cells of the reports that print the newest value.
+    /// value, `related` the cells of the reports that print the newest value, newest first (at
+    /// most `relatedExamples`; `relatedCount` when there are more).
     public static func restatements(_ reports: [Report], valueCounts: [Int]? = nil) -> [Finding] {
-        let consolidated = SeriesConsolidation.consolidate(reports, valueCounts: valueCounts).filter(\.disagree)
-        guard !consolidated.isEmpty else { return [] }
-        struct Key: Hashable { var table, measure, month: String }
-        var cells: [Key: [(index: Int, value: MonthlyValue)]] = [:]
-        for (i, vs) in SeriesConsolidation.consolidatedValues(of: reports).enumerated() {
-            for v in vs { cells[Key(table: v.table, measure: v.measure, month: v.month), default: []].append((i, v)) }
-        }
+        let (cells, ranks) = SeriesConsolidation.consolidation(reports, valueCounts: valueCounts)
         var out: [Finding] = []
-        for c in consolidated {
-            let entries = cells[Key(table: c.table, measure: c.measure, month: c.month)] ?? []
-            let agreeing = entries.filter { $0.value.value == c.value }
-            let related = agreeing.map { "\(reports[$0.index].period ?? "?"):\($0.value.pointer)" }
+        for cell in cells where cell.value.disagree {
+            let c = cell.value
+            let agreeing = cell.entries.filter { $0.value.value == c.value }
+            // Newest first: only the first few are named, so only those are ordered.
+            var examples: [(index: Int, value: MonthlyValue)] = []
+            for e in agreeing {
+                let k = examples.firstIndex { ranks[e.index].isNewer(than: ranks[$0.index]) } ?? examples.count
+                if k < relatedExamples { examples.insert(e, at: k); if examples.count > relatedExamples { examples.removeLast() } }
+            }
+            let related = examples.map { "\(reports[$0.index].period ?? "?"):\($0.value.pointer)" }
+            let relatedCount: Int? = agreeing.count > relatedExamples ? agreeing.count : nil
             let newest = MonthlyValue(table: c.table, measure: c.measure, month: c.month, value: c.value, unit: c.unit, pointer: "").text
             let source = describe(reports[c.sourceIndex])
-            for e in entries where e.value.value != c.value {
+            let expected: JSONValue = c.unit == .days ? .double(Days(hundredths: c.value).doubleValue) : .int(c.value)
+            for e in cell.entries where e.value.value != c.value {
                 let r = reports[e.index]
-                let expected: JSONValue = c.unit == .days ? .double(Days(hundredths: c.value).doubleValue) : .int(c.value)
                 out.append(Finding(
-                    code: "restatement", severity: .warning, pointer: e.value.pointer, related: related,
+                    code: "restatement", severity: .warning, pointer: e.value.pointer, related: related, relatedCount: relatedCount,
                     printed: e.value.text, expected: expected,
                     message: "\(c.table) \(c.measure) for \(c.month): the \(describe(r)) report prints \(e.value.text) but the newest report that prints it (\(source)) prints \(newest); \(c.reportCount) reports print this value, with \(c.distinctValues) different values",
                     page: r.provenance[e.value.pointer]?.page, bbox: r.provenance[e.value.pointer]?.bbox, report: label(r)))

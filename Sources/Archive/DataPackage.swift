@@ -67,6 +67,7 @@ public enum DataPackage {
             ("suggestion_confidence", "string", "high, medium or low"),
             ("suggestion_rationale", "string", "Why the correction is proposed"),
             ("related", "string", "JSON Pointers of the cells forming the evidence, separated by spaces"),
+            ("related_count", "integer", "How many cells form the evidence when related lists only some of them; empty when it lists all"),
             ("message", "string", "Explanation"),
         ],
         "meetings": [

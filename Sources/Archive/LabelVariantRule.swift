@@ -5,14 +5,21 @@ import OpsReport
 /// for `Panel & Board Correspondence`). Such a label would otherwise start a monthly series of its
 /// own in the database. The suggestion is the closest label printed by at least two other reports.
 public enum LabelVariantRule {
-    /// Labelled rows of a report: (table, JSON Pointer of the label, label).
-    static func labels(of r: Report) -> [(table: String, pointer: String, label: String)] {
-        var out: [(String, String, String)] = []
-        for (i, row) in (r.drivers?.rows ?? []).enumerated() { out.append(("drivers", "/drivers/rows/\(i)/driver", row.driver)) }
-        for (i, row) in (r.helpdesk?.rows ?? []).enumerated() { out.append(("helpdesk", "/helpdesk/rows/\(i)/category", row.category)) }
-        for (i, row) in (r.website?.rows ?? []).enumerated() { out.append(("website", "/website/rows/\(i)/metric", row.metric)) }
-        for (i, row) in (r.partyStatistics?.rows ?? []).enumerated() { out.append(("party_statistics", "/party_statistics/rows/\(i)/measure", row.measure)) }
+    /// Labelled rows of a report: (table, row index, label). The label's JSON Pointer is
+    /// `pointer(table, row)`, made only for the labels that are reported.
+    static func labels(of r: Report) -> [(table: String, row: Int, label: String)] {
+        var out: [(String, Int, String)] = []
+        for (i, row) in (r.drivers?.rows ?? []).enumerated() { out.append(("drivers", i, row.driver)) }
+        for (i, row) in (r.helpdesk?.rows ?? []).enumerated() { out.append(("helpdesk", i, row.category)) }
+        for (i, row) in (r.website?.rows ?? []).enumerated() { out.append(("website", i, row.metric)) }
+        for (i, row) in (r.partyStatistics?.rows ?? []).enumerated() { out.append(("party_statistics", i, row.measure)) }
         return out
+    }
+
+    /// The JSON Pointer of a row label: `/helpdesk/rows/5/category`.
+    static func pointer(_ table: String, _ row: Int) -> String {
+        let key = ["drivers": "driver", "helpdesk": "category", "website": "metric", "party_statistics": "measure"][table] ?? "label"
+        return "/\(table)/rows/\(row)/\(key)"
     }
 
     /// A rare label and the common label it is closest to.
@@ -29,22 +36,37 @@ public enum LabelVariantRule {
 
     /// Every report's rare labels (printed by at most two reports) that are within `maxDistance`
     /// edits per character (case-insensitive) of a label printed by at least three times as many
-    /// reports (and by two or more).
+    /// reports (and by two or more); the closest such label (ties: the more printed, then the
+    /// first in code-point order). Time and memory grow with the archive times the number of
+    /// distinct labels, not with the archive squared: each label is counted once per report, and
+    /// each rare label is compared once with the common labels of its table.
     static func matches(_ reports: [Report], maxDistance: Double = 0.45) -> [Match] {
         struct Key: Hashable { var table: String; var label: String }
-        var printedBy: [Key: Set<Int>] = [:]
-        let all = reports.map(labels)
-        for (i, ls) in all.enumerated() { for l in ls { printedBy[Key(table: l.table, label: l.label), default: []].insert(i) } }
+        var printedBy: [Key: (count: Int, last: Int)] = [:]
+        for (i, r) in reports.enumerated() {
+            for l in labels(of: r) {
+                let k = Key(table: l.table, label: l.label)
+                if let e = printedBy[k] { if e.last != i { printedBy[k] = (e.count + 1, i) } } else { printedBy[k] = (1, i) }
+            }
+        }
+        var common: [String: [(label: String, count: Int)]] = [:]
+        for (k, e) in printedBy where e.count >= 2 { common[k.table, default: []].append((k.label, e.count)) }
+        var closest: [Key: (label: String, distance: Double, count: Int)?] = [:]
         var out: [Match] = []
-        for (i, ls) in all.enumerated() {
-            for l in ls where !l.label.isEmpty {
-                let mine = printedBy[Key(table: l.table, label: l.label)]?.count ?? 0
+        for (i, r) in reports.enumerated() {
+            for l in labels(of: r) where !l.label.isEmpty {
+                let k = Key(table: l.table, label: l.label)
+                let mine = printedBy[k]?.count ?? 0
                 guard mine <= 2 else { continue }
-                let candidates = printedBy.filter { $0.key.table == l.table && $0.key.label != l.label && $0.value.count >= max(2, 3 * mine) }
-                guard let best = candidates.keys.map({ ($0.label, distance(l.label, $0.label)) }).min(by: { $0.1 < $1.1 }),
-                      best.1 <= maxDistance * Double(max(l.label.count, best.0.count)) else { continue }
-                out.append(Match(index: i, table: l.table, pointer: l.pointer, label: l.label, best: best.0, distance: best.1,
-                                 printedBy: mine, others: candidates[Key(table: l.table, label: best.0)]!.count))
+                if closest[k] == nil {
+                    let best = (common[l.table] ?? []).filter { $0.label != l.label && $0.count >= max(2, 3 * mine) }
+                        .map { (label: $0.label, distance: distance(l.label, $0.label), count: $0.count) }
+                        .min { ($0.distance, -$0.count, $0.label) < ($1.distance, -$1.count, $1.label) }
+                    closest[k] = .some(best.flatMap { $0.distance <= maxDistance * Double(max(l.label.count, $0.label.count)) ? $0 : nil })
+                }
+                guard let best = closest[k] ?? nil else { continue }
+                out.append(Match(index: i, table: l.table, pointer: pointer(l.table, l.row), label: l.label, best: best.label,
+                                 distance: best.distance, printedBy: mine, others: best.count))
             }
         }
         return out

@@ -21,25 +21,35 @@ public enum OCRMisreadingRule {
         let (textReports, textCounts) = pick(text), (scanReports, scanCounts) = pick(scans)
         let consensus = textConsensus(textReports)
         var out = CrossReportRules.restatements(textReports, valueCounts: textCounts)
-        out += CrossReportRules.restatements(scanReports, valueCounts: scanCounts).filter { f in
-            guard let r = scanReports.first(where: { CrossReportRules.label($0) == f.report }) else { return true }
-            return !SeriesConsolidation.values(of: r).contains { $0.pointer == f.pointer && consensus[Key($0)] != nil }
-        }
+        var misreadings: [Finding] = []
+        // Per scan label (the first scan of that label, as findings name it): the pointers of its
+        // values that text reports print too; a scan restatement there is a misreading instead.
+        var covered: [String: Set<String>] = [:]
         for r in scanReports {
+            var mine = Set<String>()
             for v in SeriesConsolidation.values(of: r) where !v.measure.isEmpty {
-                guard let c = consensus[Key(v)], c.value != v.value else { continue }
+                guard let c = consensus[Key(v)] else { continue }
+                mine.insert(v.pointer)
+                guard c.value != v.value else { continue }
                 let expected: JSONValue = v.unit == .days ? .double(Days(hundredths: c.value).doubleValue) : .int(c.value)
                 let shown = MonthlyValue(table: v.table, measure: v.measure, month: v.month, value: c.value, unit: v.unit, pointer: "").text
-                out.append(Finding(
-                    code: "ocr_misreading", severity: .warning, pointer: v.pointer, related: c.related,
-                    printed: v.text, expected: expected,
+                let related = c.examples.map { "\(textReports[$0.index].period ?? "?"):\($0.pointer)" }
+                misreadings.append(Finding(
+                    code: "ocr_misreading", severity: .warning, pointer: v.pointer, related: related,
+                    relatedCount: c.agreeing > related.count ? c.agreeing : nil, printed: v.text, expected: expected,
                     message: "\(v.table) \(v.measure) for \(v.month): the \(CrossReportRules.describe(r)) report reads \(v.text) but \(c.agreeing) of \(c.total) text report(s) print \(shown): an OCR misreading of the scan",
                     suggestion: Suggestion(value: expected, confidence: c.agreeing == c.total ? .high : .medium,
                                            rationale: "the value the text reports print for the same month"),
                     page: r.provenance[v.pointer]?.page, bbox: r.provenance[v.pointer]?.bbox, report: CrossReportRules.label(r)))
             }
+            let label = CrossReportRules.label(r)
+            if covered[label] == nil { covered[label] = mine }
         }
-        return out
+        out += CrossReportRules.restatements(scanReports, valueCounts: scanCounts).filter { f in
+            guard let mine = covered[f.report ?? ""] else { return true }
+            return !mine.contains(f.pointer)
+        }
+        return out + misreadings
     }
 
     struct Key: Hashable {
@@ -47,17 +57,33 @@ public enum OCRMisreadingRule {
         init(_ v: MonthlyValue) { table = v.table; measure = v.measure; month = v.month }
     }
 
+    /// What the text reports print for one (table, measure, month): the value most of them print,
+    /// how many do (`agreeing`) out of how many print one (`total`), and the first
+    /// `CrossReportRules.relatedExamples` cells printing it (report index, pointer; input order).
+    struct Consensus {
+        var value: Int
+        var agreeing: Int
+        var total: Int
+        var examples: [(index: Int, pointer: String)]
+    }
+
     /// Per (table, measure, month): the value most text reports print (ties: the larger count of
     /// reports, then the smaller value, so the result does not depend on order).
-    static func textConsensus(_ reports: [Report]) -> [Key: (value: Int, agreeing: Int, total: Int, related: [String])] {
-        var seen: [Key: [(Int, String)]] = [:]
+    static func textConsensus(_ reports: [Report]) -> [Key: Consensus] {
+        var seen: [Key: [Int: (count: Int, examples: [(index: Int, pointer: String)])]] = [:]
         for (i, vs) in SeriesConsolidation.consolidatedValues(of: reports).enumerated() {
-            for v in vs { seen[Key(v), default: []].append((v.value, "\(reports[i].period ?? "?"):\(v.pointer)")) }
+            for v in vs {
+                // Mutated in place (no copy of the inner dictionary per value).
+                seen[Key(v), default: [:]][v.value, default: (0, [])].count += 1
+                if seen[Key(v)]![v.value]!.examples.count < CrossReportRules.relatedExamples {
+                    seen[Key(v)]![v.value]!.examples.append((i, v.pointer))
+                }
+            }
         }
-        return seen.mapValues { entries in
-            let counts = Dictionary(grouping: entries, by: \.0)
-            let best = counts.max { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : a.key > b.key }!
-            return (best.key, best.value.count, entries.count, best.value.map(\.1))
+        return seen.mapValues { byValue in
+            let best = byValue.max { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : a.key > b.key }!
+            return Consensus(value: best.key, agreeing: best.value.count, total: byValue.values.reduce(0) { $0 + $1.count },
+                             examples: best.value.examples)
         }
     }
 }

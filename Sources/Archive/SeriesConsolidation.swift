@@ -155,6 +155,17 @@ public enum SeriesConsolidation {
     ///   hold only some of their values (the batch's sparse cross-check load); the tie-break then
     ///   ranks them as their complete versions.
     public static func consolidate(_ reports: [Report], valueCounts: [Int]? = nil) -> [ConsolidatedValue] {
+        consolidation(reports, valueCounts: valueCounts).cells.map(\.value)
+    }
+
+    /// One consolidated value with the values it was made from (in input order).
+    struct Cell {
+        var value: ConsolidatedValue
+        var entries: [(index: Int, value: MonthlyValue)]
+    }
+
+    /// `consolidate` with each cell's entries and every report's rank (what `restatement` needs).
+    static func consolidation(_ reports: [Report], valueCounts: [Int]? = nil) -> (cells: [Cell], ranks: [Rank]) {
         struct Key: Hashable { var table, measure, month: String }
         let all = reports.map(values(of:))
         let ranks = reports.indices.map { Rank(reports[$0], index: $0, valueCount: valueCounts?[$0] ?? all[$0].count) }
@@ -162,14 +173,18 @@ public enum SeriesConsolidation {
         for (i, vs) in consolidatedValues(of: reports, all: all).enumerated() {
             for v in vs { groups[Key(table: v.table, measure: v.measure, month: v.month), default: []].append((i, v)) }
         }
-        var out: [ConsolidatedValue] = []
+        var out: [Cell] = []
+        out.reserveCapacity(groups.count)
         for (k, entries) in groups {
             let newest = entries.max { ranks[$1.index].isNewer(than: ranks[$0.index]) }!
-            out.append(ConsolidatedValue(table: k.table, measure: k.measure, month: k.month, value: newest.value.value,
-                                         unit: newest.value.unit, sourceIndex: newest.index, sourcePeriod: reports[newest.index].period,
-                                         reportCount: Set(entries.map(\.index)).count,
-                                         distinctValues: Set(entries.map(\.value.value)).count))
+            var reportsSeen = Set<Int>(), valuesSeen = Set<Int>()
+            for e in entries { reportsSeen.insert(e.index); valuesSeen.insert(e.value.value) }
+            out.append(Cell(value: ConsolidatedValue(table: k.table, measure: k.measure, month: k.month, value: newest.value.value,
+                                                     unit: newest.value.unit, sourceIndex: newest.index, sourcePeriod: reports[newest.index].period,
+                                                     reportCount: reportsSeen.count, distinctValues: valuesSeen.count),
+                            entries: entries))
         }
-        return out.sorted { ($0.table, $0.measure, $0.month) < ($1.table, $1.measure, $1.month) }
+        out.sort { ($0.value.table, $0.value.measure, $0.value.month) < ($1.value.table, $1.value.measure, $1.value.month) }
+        return (out, ranks)
     }
 }

@@ -33,6 +33,10 @@ import GRDB
 ///   values of rows with an empty or `label_variant`-flagged label, and prefers the more complete
 ///   report of a period (see `StoreViews`).
 ///
+/// Later migrations: `v2` (`StoreViews`), `v3-provenance` (`StoreProvenance`), `v4-incremental`
+/// (`StoreIncremental`: file identities, `findings.related_count`, `archive_state`, the view
+/// `related_cells`).
+///
 /// `v1` is kept as it was first shipped (databases record which migrations they ran); later
 /// changes are new migrations.
 public enum StoreMigrations {
@@ -217,6 +221,7 @@ public enum StoreMigrations {
         }
         StoreViews.registerV2(&m)
         StoreProvenance.register(&m)
+        StoreIncremental.register(&m)
         return m
     }
 }

@@ -15,6 +15,10 @@ public struct Finding: Codable, Sendable, Equatable {
     public var pointer: String
     /// Pointers of the other cells that form the evidence.
     public var related: [String]
+    /// How many cells form the evidence when `related` lists only some of them (a cross-report
+    /// finding whose value many reports print names a few; the full list is in the archive
+    /// database, see `README`); `nil` when `related` is the whole evidence. JSON `related_count`.
+    public var relatedCount: Int?
     /// The printed text of the cell, when there is one.
     public var printed: String?
     /// The value the evidence implies, when there is one (number or string).
@@ -30,10 +34,14 @@ public struct Finding: Codable, Sendable, Equatable {
     /// For cross-report findings: the report (period or file) the finding belongs to.
     public var report: String?
 
-    public init(code: String, severity: Severity, pointer: String, related: [String] = [], printed: String? = nil,
-                expected: JSONValue? = nil, message: String, suggestion: Suggestion? = nil, page: Int? = nil,
-                bbox: BBox? = nil, report: String? = nil) {
-        self.code = code; self.severity = severity; self.pointer = pointer; self.related = related
+    enum CodingKeys: String, CodingKey {
+        case code, severity, pointer, related, relatedCount = "related_count", printed, expected, message, suggestion, page, bbox, report
+    }
+
+    public init(code: String, severity: Severity, pointer: String, related: [String] = [], relatedCount: Int? = nil,
+                printed: String? = nil, expected: JSONValue? = nil, message: String, suggestion: Suggestion? = nil,
+                page: Int? = nil, bbox: BBox? = nil, report: String? = nil) {
+        self.code = code; self.severity = severity; self.pointer = pointer; self.related = related; self.relatedCount = relatedCount
         self.printed = printed; self.expected = expected; self.message = message; self.suggestion = suggestion
         self.page = page; self.bbox = bbox?.rounded; self.report = report
     }

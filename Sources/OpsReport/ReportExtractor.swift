@@ -16,6 +16,8 @@ public enum ReportExtractor {
     /// - Parameters:
     ///   - path: the PDF file.
     ///   - password: user password for an encrypted PDF.
+    ///   - knownHash: the file's SHA-256 as the caller took it (the batch's parent), used when
+    ///     the file still has the identity it had then (see `PDFDocument.init`).
     ///   - willOCR: called with the number of pages before they are read by OCR (a scan, an
     ///     image-only PDF), so a caller can allow for the time OCR takes; never for a
     ///     born-digital report.
@@ -27,9 +29,10 @@ public enum ReportExtractor {
     ///
     /// - Throws: `ExtractionError` (`.pdf` wrapping `PDFLayoutError`, `.noTextLayer` when the
     ///   page images hold nothing legible, `.blank`, `.notAReport`).
-    public static func extract(path: String, password: String? = nil, willOCR: (Int) -> Void = { _ in }) throws -> Report {
+    public static func extract(path: String, password: String? = nil, knownHash: KnownHash? = nil,
+                               willOCR: (Int) -> Void = { _ in }) throws -> Report {
         let doc: PDFDocument
-        do { doc = try PDFDocument(path: path, password: password) } catch let e as PDFLayoutError { throw ExtractionError.pdf(e) }
+        do { doc = try PDFDocument(path: path, password: password, knownHash: knownHash) } catch let e as PDFLayoutError { throw ExtractionError.pdf(e) }
         var pages: [PDFPage]
         // Page 1's image coverage tells a scan from a born-digital report; measure it in the same pass.
         do { pages = try (1...doc.pageCount).map { try doc.page($0, imageCoverage: $0 == 1) } } catch let e as PDFLayoutError { throw ExtractionError.pdf(e) }

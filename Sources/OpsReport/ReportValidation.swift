@@ -76,6 +76,7 @@ public enum ReportValidation {
             if !isCode(f.code) { fail(at + "/code", "'\(f.code)' is not snake_case") }
             if !isPointer(f.pointer) { fail(at + "/pointer", "'\(f.pointer)' is not a JSON Pointer") }
             for (j, r) in f.related.enumerated() where !isPointer(r) { fail("\(at)/related/\(j)", "'\(r)' is not a JSON Pointer") }
+            if let n = f.relatedCount, n < f.related.count { fail(at + "/related_count", "\(n) is fewer than the \(f.related.count) related cells listed") }
             if f.message.isEmpty { fail(at + "/message", "empty") }
             if let s = f.suggestion { if s.rationale.isEmpty { fail(at + "/suggestion/rationale", "empty") }; if !isFinite(s.value) { fail(at + "/suggestion/value", "not finite") } }
             if let e = f.expected, !isFinite(e) { fail(at + "/expected", "not finite") }

@@ -65,11 +65,14 @@ public enum FileBytes {
 
     /// The whole content of the regular file at `path` in a new `GBytes`, and its SHA-256.
     ///
+    /// - Parameter known: a hash taken earlier (by the batch's parent): when the file has its
+    ///   identity, unchanged while it was read, these are the bytes that were hashed and
+    ///   `known.sha256` is returned without hashing them again; otherwise they are hashed.
     /// - Returns: the bytes (owned by the caller: `g_bytes_unref`) and their lowercase hex SHA-256.
     /// - Throws: `PDFLayoutError.unreadable` (see `openRegular`, or a read error),
     ///   `.empty` (0 bytes), `.changedDuringRead` (its size or times changed while it was read,
     ///   or it held more or fewer bytes than its size said).
-    public static func read(_ path: String, followSymlinks: Bool = true) throws -> (bytes: OpaquePointer, sha256: String) {
+    public static func read(_ path: String, followSymlinks: Bool = true, known: KnownHash? = nil) throws -> (bytes: OpaquePointer, sha256: String) {
         let (fd, before) = try openRegular(path, followSymlinks: followSymlinks)
         defer { close(fd) }
         let size = Int(before.st_size)
@@ -93,7 +96,7 @@ public enum FileBytes {
             }
         }
         if let failure { g_free(buf); throw failure }
-        let sha = sha256(UnsafeRawBufferPointer(start: buf, count: size))
+        let sha = known.map { $0.identity == FileIdentity(before) } == true ? known!.sha256 : sha256(UnsafeRawBufferPointer(start: buf, count: size))
         guard let bytes = g_bytes_new_take(buf, gsize(size)) else { g_free(buf); throw PDFLayoutError.unreadable(path: path, reason: "cannot wrap the bytes") }
         return (bytes, sha)
     }
@@ -106,6 +109,12 @@ public enum FileBytes {
     /// - Throws: `PDFLayoutError.unreadable` (see `openRegular`; read error; deadline passed),
     ///   `.changedDuringRead` when its size or times changed while it was hashed.
     public static func sha256(ofFile path: String, followSymlinks: Bool = true, deadline: Date? = nil) throws -> String {
+        try sha256(ofFile: path, followSymlinks: followSymlinks, deadline: deadline) { _ in }
+    }
+
+    /// `sha256(ofFile:followSymlinks:deadline:)`, giving `observed` the file's `stat` (the same
+    /// before and after hashing).
+    static func sha256(ofFile path: String, followSymlinks: Bool, deadline: Date?, observed: (stat) -> Void) throws -> String {
         let (fd, before) = try openRegular(path, followSymlinks: followSymlinks)
         defer { close(fd) }
         guard let checksum = g_checksum_new(G_CHECKSUM_SHA256) else { throw PDFLayoutError.unreadable(path: path, reason: "no SHA-256 in GLib") }
@@ -128,6 +137,7 @@ public enum FileBytes {
         }
         var after = stat()
         guard total == Int(before.st_size), fstat(fd, &after) == 0, sameContent(before, after) else { throw PDFLayoutError.changedDuringRead(path: path) }
+        observed(after)
         return String(cString: g_checksum_get_string(checksum))
     }
 

@@ -43,11 +43,13 @@ public final class PDFDocument {
     /// - Parameters:
     ///   - path: a file system path (a FIFO, device or socket is refused, never read).
     ///   - password: the user (or owner) password for an encrypted document.
+    ///   - knownHash: the file's hash taken by the caller (see `FileBytes.read(_:followSymlinks:known:)`):
+    ///     used as `sha256` when the file still has the identity it had then.
     /// - Throws: `PDFLayoutError.unreadable`, `.empty`, `.notPDF`, `.damaged`,
     ///   `.passwordRequired`, `.wrongPassword` or `.changedDuringRead`.
-    public init(path: String, password: String? = nil) throws {
+    public init(path: String, password: String? = nil, knownHash: KnownHash? = nil) throws {
         self.path = path
-        let (bytes, sha) = try FileBytes.read(path)
+        let (bytes, sha) = try FileBytes.read(path, known: knownHash)
         var kept = false  // once `self.bytes` holds them, `deinit` releases them
         defer { if !kept { g_bytes_unref(bytes) } }
         self.sha256 = sha

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OpsReport
+import PDFLayout
 import Reconcile
 
 /// `opsreport extract FILE.pdf… [-o OUT.json | --out-dir DIR] [--password P]`: the main job.
@@ -27,6 +28,8 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Leave out reconciliation findings (extraction notes only).") var noReconcile = false
     @Option(help: "Memory (address-space) limit of this process: 1G, 512M, bytes; 0 for none.") var memoryLimit: String = "1G"
     @Option(help: "CPU-time limit of this process in seconds, plus 10 s for each page read by OCR; 0 for none.") var cpuLimit: UInt64 = ResourceLimits.defaultCPUSeconds
+    @Option(help: ArgumentHelp("SHA256@DEV:INO:SIZE:MTIME:CTIME: the file's hash as the batch took it, used when the file still has that identity (batch workers).", visibility: .hidden))
+    var knownHash: String?
 
     /// Checks the combination of arguments. Called from `run()`, not `validate()`, so that an
     /// unknown option (which the parser reports after `validate()`) is named as such first.
@@ -35,6 +38,8 @@ struct ExtractCommand: ParsableCommand {
         if files.count > 1 && outDir == nil { throw ValidationError("With several files, give --out-dir DIR.") }
         if output != nil && outDir != nil { throw ValidationError("Give either -o or --out-dir, not both.") }
         if ResourceLimits.parseSize(memoryLimit) == nil { throw ValidationError("--memory-limit: give a size such as 1G, 512M or a number of bytes (0: no limit).") }
+        if knownHash != nil && (files.count != 1 || files[0] == StandardStreams.dash) { throw ValidationError("--known-hash needs exactly one input file (not standard input).") }
+        if let k = knownHash, KnownHash(k) == nil { throw ValidationError("--known-hash: give SHA256@DEV:INO:SIZE:MTIME:CTIME (64 lowercase hex digits, then the file identity).") }
         if files.filter({ $0 == StandardStreams.dash }).count > 1 { throw ValidationError("Standard input (-) can be given once only.") }
         if outDir != nil && files.contains(StandardStreams.dash) { throw ValidationError("Standard input (-) has no name to write in --out-dir; use -o FILE or standard output.") }
         let inputs = Set(files.filter { $0 != StandardStreams.dash }.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
@@ -79,7 +84,8 @@ struct ExtractCommand: ParsableCommand {
         }
         defer { input.cleanup() }
         do {
-            let extracted = try ReportExtractor.extract(path: input.path, password: password, willOCR: ResourceLimits.allowOCR(pages:))
+            let extracted = try ReportExtractor.extract(path: input.path, password: password, knownHash: knownHash.flatMap(KnownHash.init),
+                                                        willOCR: ResourceLimits.allowOCR(pages:))
             report = noReconcile ? extracted : Reconciler.reconcile(extracted)
             if input.temporaryDirectory != nil { report.source.file = StandardStreams.dash }
         } catch let e as ExtractionError {
