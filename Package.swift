@@ -44,7 +44,7 @@ let package = Package(
         ]),
         .target(name: "Reconcile", dependencies: ["OpsReport"]),
         .target(name: "Archive", dependencies: [
-            "PDFLayout", "OpsReport", "Reconcile",
+            "PDFLayout", "OpsReport", "Reconcile", "TableExport",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "Logging", package: "swift-log"),

@@ -13,7 +13,7 @@ extension BatchRunner {
     func process(_ file: String, sha: String?, known: KnownHash? = nil, hashError: PDFLayoutError? = nil, store: ArchiveStore) throws -> FileOutcome? {
         let c = configuration
         let name = FileDiscovery.relativeName(of: file, under: c.inputDirectory)
-        let jsonPath = FileDiscovery.jsonPath(forName: name, in: c.outputDirectory)
+        let jsonPath = jsonPaths[file] ?? FileDiscovery.jsonPath(forName: name, in: c.outputDirectory)
         guard let sha else {
             let reason: FailureReason = hashError?.kind == "changed_during_read" ? .changedDuringRead : .unreadable
             var outcome = FileOutcome(name: name, file: file, status: .failed, reason: reason)
@@ -50,8 +50,16 @@ extension BatchRunner {
         let c = configuration
         let fm = FileManager.default
         let t0 = Date()
-        if let rec = try store.record(forFile: file), rec.sha256 == sha, rec.toolVersion == c.toolVersion,
-           let o = recordedOutcome(rec, name: name, file: file) { return o }
+        if var rec = try store.record(forFile: file), rec.sha256 == sha, rec.toolVersion == c.toolVersion {
+            // The JSON's name changed (another file's name now collides with this one, or no
+            // longer does): the JSON moves with its record; no other file is given the old name.
+            if rec.status == "converted", rec.jsonPath != nil, rec.jsonPath != jsonPath {
+                let json = try moveJSON(of: rec, to: jsonPath)
+                try store.relocate(from: file, to: file, name: name, jsonPath: json)
+                rec.jsonPath = json
+            }
+            if rec.jsonPath == jsonPath || rec.status != "converted", let o = recordedOutcome(rec, name: name, file: file) { return o }
+        }
         if let p = try store.pending(forFile: file), p.sha256 == sha, p.toolVersion == c.toolVersion,
            let data = fm.contents(atPath: p.jsonPath), let report = try? StoredReportDecoding.decode(data) {
             try store.importReport(report, file: file, name: name, sha256: sha, toolVersion: c.toolVersion, jsonPath: p.jsonPath)
@@ -123,7 +131,7 @@ extension BatchRunner {
         let limits = WorkerLimits(c)
         switch result.termination {
         case .timedOut:
-            return try fail(.timedOut, "no result within \(Self.seconds(c.timeout)); the worker was killed. \(again) If the file is just large, use a larger --timeout.")
+            return try fail(.timedOut, "no result within \(Self.seconds(c.timeout)); the worker was killed. " + limits.timeoutNote)
         case .signaled(let s) where s == SIGKILL || s == SIGXCPU:
             // Not sent by the batch (a timeout or an interruption is handled above): the kernel's
             // CPU-time hard limit, or the out-of-memory killer.
@@ -137,16 +145,19 @@ extension BatchRunner {
         case .exited:
             break
         }
+        // Output this build cannot store says nothing about the next build: tried again by a new
+        // build (records are per tool version) or with --retry-failed.
+        let rebuilt = "It is tried again by a new build of the tool, or with --retry-failed."
         guard let data = fm.contents(atPath: tmp) else {
-            return try fail(.invalidOutput, "the worker exited 0 but wrote no JSON" + (stderrText.isEmpty ? "" : ": \(stderrText)") + ". \(again)", exit: 0)
+            return try fail(.invalidOutput, "the worker exited 0 but wrote no JSON" + (stderrText.isEmpty ? "" : ": \(stderrText)") + ". \(rebuilt)", exit: 0)
         }
         let report: Report
         do { report = try StoredReportDecoding.decode(data) } catch {
-            return try fail(.invalidOutput, "the worker's output is not a report JSON: \(error). \(again)", exit: 0)
+            return try fail(.invalidOutput, "the worker's output is not a report JSON: \(error). \(rebuilt)", exit: 0)
         }
         let violations = ReportValidation.violations(report, limit: 5)
         guard violations.isEmpty else {
-            return try fail(.invalidOutput, "the worker's output is not schema-valid (\(violations.map(\.description).joined(separator: "; "))); not stored. \(again)", exit: 0)
+            return try fail(.invalidOutput, "the worker's output is not schema-valid (\(violations.map(\.description).joined(separator: "; "))); not stored. \(rebuilt)", exit: 0)
         }
         // The worker hashes the very bytes it parsed, or (given `known`) checks that the file still
         // has the settled identity it had when it was hashed: another hash means the file changed

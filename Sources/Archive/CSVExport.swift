@@ -1,6 +1,7 @@
 import Foundation
 import OpsReport
 import CSV
+import TableExport
 import GRDB
 
 /// Tidy CSV export of an archive database (CSV.swift's `CSVWriter`), plus its

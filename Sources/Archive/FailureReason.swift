@@ -15,9 +15,10 @@ public enum FailureReason: String, Sendable, CaseIterable, Codable {
     case notAReport = "not_a_report"
     /// The child was ended by a signal (segfault, abort, trap).
     case crashed
-    /// The child ran past `--timeout` and was killed.
+    /// The child ran past `--timeout` and was killed. Retried by a run with a larger `--timeout`.
     case timedOut = "timed_out"
-    /// The child exited 0 but its output was missing or not a report JSON.
+    /// The child's output was missing, not a report JSON or not schema-valid (exit 0), or it
+    /// refused its own output (exit 70). Retried by a new build of the tool.
     case invalidOutput = "invalid_output"
     /// The child exited with a status the tool does not document (e.g. 1, 19).
     case failed
@@ -44,13 +45,16 @@ public enum FailureReason: String, Sendable, CaseIterable, Codable {
     public var isExclusion: Bool { self == .symlinkOutside || self == .notRegular || self == .badName }
 
     /// `true` for a failure that says nothing lasting about the file, so that the next run tries
-    /// it again without `--retry-failed`: the worker crashed, ran out of time, gave no valid
-    /// output or could not be started, or the file could not be read. The other reasons
-    /// (`damaged`, `not_pdf`, `password_required`, …, and `failed`, an undocumented exit status of
-    /// this tool version) come from the file's bytes and stay skipped until `--retry-failed` or `--force`.
+    /// it again without `--retry-failed`: the worker crashed or could not be started, its output
+    /// could not be written, or the file could not be read or changed while read. `timed_out`
+    /// and `resource_limit` are retried by a run with a larger limit (`WorkerLimits`);
+    /// `invalid_output` (this build wrote a report it cannot store) by a new build, since records
+    /// are per tool version. The other reasons (`damaged`, `not_pdf`, `password_required`, …, and
+    /// `failed`, an undocumented exit status of this tool version) come from the file's bytes and
+    /// stay skipped until `--retry-failed` or `--force`.
     public var isTransient: Bool {
         switch self {
-        case .crashed, .timedOut, .invalidOutput, .launchFailed, .unreadable, .changedDuringRead, .diskFull, .outputFailed: return true
+        case .crashed, .launchFailed, .unreadable, .changedDuringRead, .diskFull, .outputFailed: return true
         default: return false
         }
     }

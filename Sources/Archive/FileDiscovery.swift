@@ -21,6 +21,16 @@ public enum FileDiscovery {
     public static func jsonPath(forName name: String, in outDir: String) -> String {
         URL(fileURLWithPath: outDir).appendingPathComponent(FileNames.jsonRelativePath(forPDF: name)).path
     }
+
+    /// Where the JSON of each of the PDFs `files` (absolute paths under `root`) goes, keyed by
+    /// file: as `jsonPath(forName:in:)`, except that names whose JSON paths would be the same
+    /// (`a.pdf`, `a.PDF`) get distinct ones (`FileNames.jsonRelativePaths(forPDFs:)`).
+    public static func jsonPaths(for files: [String], under root: String, in outDir: String) -> [String: String] {
+        let names = files.map { relativeName(of: $0, under: root) }
+        let base = URL(fileURLWithPath: outDir)
+        return Dictionary(zip(files, FileNames.jsonRelativePaths(forPDFs: names).map { base.appendingPathComponent($0).path }),
+                          uniquingKeysWith: { a, _ in a })
+    }
 }
 
 /// A failure that stops a whole batch (exit status 4).

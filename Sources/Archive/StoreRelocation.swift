@@ -16,10 +16,10 @@ extension ArchiveStore {
     /// Moves the row recorded for `oldFile` to `newFile` (a renamed or moved archive folder), in
     /// one transaction: its `file`, `name` and `json_path` change, its values and findings stay,
     /// and findings labelled with the old path are relabelled. A row already recorded for
-    /// `newFile` is replaced.
+    /// `newFile` is replaced. With `oldFile == newFile` only the name and JSON path change.
     public func relocate(from oldFile: String, to newFile: String, name: String, jsonPath: String?) throws {
         try dbQueue.write { db in
-            try db.execute(sql: "DELETE FROM reports WHERE file = ?", arguments: [newFile])
+            if newFile != oldFile { try db.execute(sql: "DELETE FROM reports WHERE file = ?", arguments: [newFile]) }
             try db.execute(sql: "UPDATE reports SET file = ?, name = ?, json_path = ? WHERE file = ?",
                            arguments: [newFile, name, jsonPath, oldFile])
             try db.execute(sql: "UPDATE findings SET report = ? WHERE report = ?", arguments: [newFile, oldFile])

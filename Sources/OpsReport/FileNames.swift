@@ -34,4 +34,23 @@ public enum FileNames {
         guard let last = parts.popLast() else { return jsonName(forPDF: relative) }
         return (parts.map { component($0, suffix: "") } + [jsonName(forPDF: last)]).joined(separator: "/")
     }
+
+    /// The JSON paths of a batch's PDFs (relative names, `a/b.pdf`), one per name in order: each
+    /// `jsonRelativePath(forPDF:)`, except when several names give the same path (`a.pdf` and
+    /// `a.PDF`, compared without case, as case-insensitive file systems do): then each of them
+    /// keeps its full name plus `-` and 16 hex digits of the SHA-256 of its relative name
+    /// (`a.PDF-3f2a….json`), so no two reports share a JSON file. A name's path depends only on
+    /// the name and whether another name collides with it, never on the order of the names.
+    public static func jsonRelativePaths(forPDFs names: [String]) -> [String] {
+        let plain = names.map(jsonRelativePath(forPDF:))
+        var count: [String: Int] = [:]
+        for p in plain { count[p.lowercased(), default: 0] += 1 }
+        return zip(names, plain).map { name, path in
+            guard count[path.lowercased(), default: 0] > 1 else { return path }
+            var parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let last = parts.popLast() ?? name
+            let hash = String(FileBytes.sha256(Array(name.utf8)).prefix(16))
+            return (parts.map { component($0, suffix: "") } + [component(last, suffix: "-" + hash + ".json")]).joined(separator: "/")
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PDFLayout
 
 /// `--quiet`, `--verbose` and `--log-format plain|json`: how much a command logs to standard
 /// error, and in which form.
@@ -56,8 +57,10 @@ struct CLILogHandler: LogHandler {
                      format: LoggingOptions.Format, time: Date) -> String {
         switch format {
         case .plain:
-            let meta = metadata.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-            return "\(level.rawValue): \(message)\(meta)\n"
+            // One line whatever the message holds (a folder name with a newline cannot forge a
+            // line of its own).
+            let meta = metadata.sorted { $0.key < $1.key }.map { " \($0.key)=\(MessageText.oneLine("\($0.value)"))" }.joined()
+            return "\(level.rawValue): \(MessageText.oneLine(message))\(meta)\n"
         case .json:
             var object: [String: Any] = ["time": ISO8601DateFormatter().string(from: time), "level": level.rawValue,
                                          "label": label, "message": message]

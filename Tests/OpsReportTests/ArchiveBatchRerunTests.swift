@@ -61,30 +61,41 @@ final class ArchiveBatchRerunTests: TempFolderTestCase {
         XCTAssertEqual(by["letter.pdf"]?.reason, .notAReport)
         let timedOut = by["2017-02-operations-report.pdf"]?.message ?? ""
         XCTAssertTrue(timedOut.hasPrefix("no result within 1 s;"), timedOut)
-        XCTAssertTrue(timedOut.contains("tried again on the next run"), timedOut)
+        XCTAssertTrue(timedOut.contains("retried by a run with a larger --timeout"), timedOut)
+        XCTAssertTrue(by["2017-03-operations-report.pdf"]?.message?.contains("tried again by a new build") == true)
         XCTAssertEqual(calls(since: &seen).count, 5)
 
-        // Second run: the crash, the timeout and the garbage are converted now; the letter stays skipped.
+        // Second run: the crash is converted now; the timeout (same --timeout) and the garbage
+        // (same build) stay skipped, as does the letter.
         let second = try run(c)
         by = Dictionary(uniqueKeysWithValues: second.outcomes.map { ($0.name, $0) })
-        for m in 1...3 { XCTAssertEqual(by["2017-0\(m)-operations-report.pdf"]?.status, .converted, "2017-0\(m)") }
+        XCTAssertEqual(by["2017-01-operations-report.pdf"]?.status, .converted)
+        for (m, reason) in [(2, FailureReason.timedOut), (3, .invalidOutput)] {
+            XCTAssertEqual(by["2017-0\(m)-operations-report.pdf"]?.status, .skipped, "2017-0\(m)")
+            XCTAssertEqual(by["2017-0\(m)-operations-report.pdf"]?.reason, reason, "2017-0\(m)")
+        }
         XCTAssertEqual(by["2017-04-operations-report.pdf"]?.status, .skipped)
         XCTAssertEqual(by["letter.pdf"]?.status, .skipped)
         XCTAssertEqual(by["letter.pdf"]?.reason, .notAReport)
-        XCTAssertEqual(calls(since: &seen), (1...3).map { "2017-0\($0)-operations-report" })
+        XCTAssertEqual(calls(since: &seen), ["2017-01-operations-report"])
         XCTAssertTrue(second.render().contains("use --retry-failed to try them again"), second.render())
         XCTAssertEqual(second.exitStatus, 3)
-        let store = try ArchiveStore(path: c.databasePath)
-        XCTAssertEqual(try store.loadReports().map(\.period), ["2017-01", "2017-02", "2017-03", "2017-04"])
 
-        // Third run: nothing to retry; --retry-failed tries the letter (only) again.
-        _ = try run(c)
-        XCTAssertEqual(calls(since: &seen), [])
-        var retry = c
+        // Third run, with a larger --timeout: the timed-out file (only) is tried again.
+        var longer = c
+        longer.timeout = 3
+        let third = try run(longer)
+        XCTAssertEqual(calls(since: &seen), ["2017-02-operations-report"])
+        XCTAssertEqual(third.outcomes.first { $0.name == "2017-02-operations-report.pdf" }?.status, .converted)
+
+        // --retry-failed tries the garbage and the letter again.
+        var retry = longer
         retry.retryFailed = true
         let fourth = try run(retry)
-        XCTAssertEqual(calls(since: &seen), ["letter"])
+        XCTAssertEqual(calls(since: &seen), ["2017-03-operations-report", "letter"])
         XCTAssertEqual(fourth.outcomes.first { $0.name == "letter.pdf" }?.status, .failed)
+        let store = try ArchiveStore(path: c.databasePath)
+        XCTAssertEqual(try store.loadReports().map(\.period), ["2017-01", "2017-02", "2017-03", "2017-04"])
     }
 
     /// `converted N, skipped M (K of them recorded failures), failed F` with N + M + F files.

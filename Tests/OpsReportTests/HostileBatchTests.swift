@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 @testable import Archive
+import TableExport
 import OpsReport
 import PDFLayout
 #if canImport(Glibc)
@@ -80,6 +81,35 @@ final class HostileBatchTests: TempFolderTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(FileNames.jsonName(forPDF: long)).path))
     }
 
+    /// `r.pdf` and `r.PDF` (different reports) would both be `r.json`: each gets a JSON of its
+    /// own, and when the collision ends the remaining file's JSON moves back to `r.json` with
+    /// its record, not converted again.
+    func testNamesThatGiveTheSameJSONNameGetTheirOwn() throws {
+        let (lower, upper) = (Fixtures.textStems[0], Fixtures.textStems[1])
+        try add(lower, as: "r.pdf")
+        try add(upper, as: "r.PDF")
+        let c = config(worker: CLI.executable.path)
+        let s1 = try run(c)
+        XCTAssertEqual(s1.outcomes.map(\.status), [.converted, .converted], "\(s1.outcomes)")
+        let store = try ArchiveStore(path: c.databasePath)
+        let files = Dictionary(uniqueKeysWithValues: s1.outcomes.map { ($0.name, $0.file) })
+        let a = try XCTUnwrap(store.record(forFile: try XCTUnwrap(files["r.pdf"])))
+        let b = try XCTUnwrap(store.record(forFile: try XCTUnwrap(files["r.PDF"])))
+        XCTAssertNotEqual(a.jsonPath?.lowercased(), b.jsonPath?.lowercased())
+        for (rec, stem) in [(a, lower), (b, upper)] {
+            let report = try StoredReportDecoding.decode(Data(contentsOf: URL(fileURLWithPath: try XCTUnwrap(rec.jsonPath))))
+            XCTAssertEqual(report.period, try Fixtures.truth(stem).period, "\(rec.jsonPath ?? "")")
+        }
+        try FileManager.default.removeItem(at: input.appendingPathComponent("r.PDF"))
+        let s2 = try run(c)
+        XCTAssertEqual(s2.outcomes.map(\.status), [.skipped], "\(s2.outcomes)")
+        let moved = try XCTUnwrap(store.record(forFile: try XCTUnwrap(files["r.pdf"])))
+        XCTAssertEqual(moved.jsonPath.map { URL(fileURLWithPath: $0).lastPathComponent }, "r.json")
+        let report = try StoredReportDecoding.decode(Data(contentsOf: out.appendingPathComponent("r.json")))
+        XCTAssertEqual(report.period, try Fixtures.truth(lower).period)
+        XCTAssertEqual(FileNames.jsonRelativePaths(forPDFs: ["x/a.pdf", "x/A.pdf", "b.pdf"]).last, "b.json")
+    }
+
     func testTransientFailuresAreRetriedAndResourceLimitsOnlyWithALargerLimit() throws {
         let st = Array(Fixtures.textStems.prefix(5))
         for s in st { try add(s) }
@@ -108,7 +138,8 @@ final class HostileBatchTests: TempFolderTestCase {
 
         let s2 = try run(config(worker: first))
         let r2 = Dictionary(uniqueKeysWithValues: s2.outcomes.map { ($0.name, $0) })
-        for name in [full, changed, invalid] { XCTAssertEqual(r2[name + ".pdf"]?.status, .converted, name) }
+        for name in [full, changed] { XCTAssertEqual(r2[name + ".pdf"]?.status, .converted, name) }
+        XCTAssertEqual(r2[invalid + ".pdf"]?.status, .skipped, "invalid output is a fact of this build: not retried by it")
         XCTAssertEqual(r2[limit + ".pdf"]?.status, .skipped, "same limits: a recorded resource_limit is not retried")
         XCTAssertEqual(r2[killed + ".pdf"]?.status, .skipped)
         var bigger = config(worker: first); bigger.memoryLimit = 2 << 30
@@ -154,10 +185,17 @@ final class HostileBatchTests: TempFolderTestCase {
         _ = try run(c)
         let csv = try String(contentsOfFile: out.appendingPathComponent("csv/reports.csv").path, encoding: .utf8)
         XCTAssertTrue(csv.contains("'=HYPERLINK(1).pdf"), csv)
-        XCTAssertEqual(SpreadsheetCell.escaped("+1"), "'+1")
+        XCTAssertEqual(SpreadsheetCell.escaped("+A1"), "'+A1")
         XCTAssertEqual(SpreadsheetCell.escaped("@x"), "'@x")
         XCTAssertEqual(SpreadsheetCell.escaped("\tx"), "'\tx")
         XCTAssertEqual(SpreadsheetCell.escaped("Core"), "Core")
+        // CR LF is one Swift Character: the test is on Unicode scalars.
+        XCTAssertEqual(SpreadsheetCell.escaped("\r\n=HYPERLINK(1)"), "'\r\n=HYPERLINK(1)")
+        // Plain signed numbers stay numbers; a formula behind a sign does not.
+        for number in ["-5", "+3.25", "-1,234.5", "-0.5"] { XCTAssertEqual(SpreadsheetCell.escaped(number), number) }
+        for formula in ["-2+3+cmd|' /C calc'!A0", "-", "+", "-1,", "-1.2.3", "-1e5", "- 5", "-,5"] {
+            XCTAssertEqual(SpreadsheetCell.escaped(formula), "'" + formula, formula)
+        }
     }
 
     func testHashingAFileThatChangesIsRefused() throws {

@@ -86,6 +86,12 @@ final class HostilePathTests: TempFolderTestCase {
         XCTAssertTrue(r.err.contains("a\\nerror: forged.pdf"), r.err)
         XCTAssertEqual(MessageText.quoted("a\nb\u{1B}[31m.pdf"), "\"a\\nb\\u{1b}[31m.pdf\"")
         XCTAssertEqual(MessageText.quoted("plain.pdf"), "plain.pdf")
+        // The batch's log lines too: a folder name with a newline stays on one line.
+        let folder = root.appendingPathComponent("nod\nerror: forged").path
+        let b = try run(["batch", folder, "-o", root.appendingPathComponent("out").path])
+        XCTAssertEqual(b.status, 4, b.err)
+        XCTAssertEqual(b.err.split(separator: "\n").count, 1, b.err)
+        XCTAssertFalse(b.err.contains("\nerror: forged"), b.err)
     }
 
     func testATooLongNameIsShortenedWithAHash() throws {

@@ -53,6 +53,16 @@ final class TablesExportTests: XCTestCase {
                        "\tCost, EUR\t\nItem\t2019\t2020\n\"a \"\"b\"\" | c\"\t\t1.5\n")
     }
 
+    /// A PDF's text that would run as a formula when the CSV is opened in a spreadsheet is escaped
+    /// (OWASP CSV injection); signed numbers stay numbers.
+    func testCSVEscapesFormulasButKeepsSignedNumbers() throws {
+        var t = Self.table
+        t.cells[4].text = "=HYPERLINK(\"http://x\")"
+        t.cells[5].text = "-1.5"
+        XCTAssertEqual(text(try TableExporter.render([t], as: .csv)),
+                       ",\"Cost, EUR\",\nItem,2019,2020\n\"'=HYPERLINK(\"\"http://x\"\")\",,-1.5\n")
+    }
+
     func testMarkdownEscapesPipes() throws {
         let md = text(try TableExporter.render([Self.table], as: .md))
         XCTAssertEqual(md, """
