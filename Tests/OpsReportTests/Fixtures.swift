@@ -1,5 +1,6 @@
 import Foundation
 import OpsReport
+import PDFLayout
 
 /// Paths to the test fixtures copied from the developer corpus (`Tests/OpsReportTests/Fixtures`).
 enum Fixtures {
@@ -40,11 +41,17 @@ extension Fixtures {
 
     /// `ReportExtractor.extract` of fixture `stem`, done once per test run (OCR of a scan takes
     /// seconds; several test cases read the same scans).
-    static func extracted(_ stem: String) throws -> Report {
+    static func extracted(_ stem: String) throws -> Report { try extracted(path: pdf(stem)) }
+
+    /// `ReportExtractor.extract(path:)`, done once per test run for each distinct content: a file
+    /// with the same bytes as one read before (a sample that is a copy of a corpus fixture) gets
+    /// that extraction, with `source.file` set to `path` as the extractor sets it.
+    static func extracted(path: String) throws -> Report {
+        let sha = FileBytes.sha256(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
         cacheLock.lock(); defer { cacheLock.unlock() }
-        if let r = cache[stem] { return r }
-        let r = try ReportExtractor.extract(path: pdf(stem))
-        cache[stem] = r
+        if var r = cache[sha] { r.source.file = path; return r }
+        let r = try ReportExtractor.extract(path: path)
+        cache[sha] = r
         return r
     }
 }
