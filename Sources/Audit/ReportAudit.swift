@@ -22,10 +22,12 @@ public struct ReportAudit: Sendable {
         self.name = name; self.report = report; self.pdfPath = pdfPath; self.pdfNote = pdfNote; self.password = password
     }
 
-    /// Extracts and reconciles the PDF at `path`.
+    /// Extracts and reconciles the PDF at `path`; `willOCR` is called with the number of pages
+    /// before they are read by OCR (as in `ReportExtractor.extract`).
     /// - Throws: `ExtractionError` as `ReportExtractor.extract`.
-    public static func fromPDF(path: String, name: String? = nil, password: String? = nil) throws -> ReportAudit {
-        let report = Reconciler.reconcile(try ReportExtractor.extract(path: path, password: password))
+    public static func fromPDF(path: String, name: String? = nil, password: String? = nil,
+                               willOCR: (Int) -> Void = { _ in }) throws -> ReportAudit {
+        let report = Reconciler.reconcile(try ReportExtractor.extract(path: path, password: password, willOCR: willOCR))
         return ReportAudit(name: name ?? path, report: report, pdfPath: path, password: password)
     }
 

@@ -9,7 +9,8 @@ import OpsReport
 /// The input's kind is told by its first bytes: `SQLite format 3` a database, `{` a report JSON,
 /// anything else a PDF. Exit status: 0 the page was written; 2 the input is unusable (a JSON that
 /// is not a report, an SQLite file that is not a batch database); 10–18 a file that cannot be
-/// extracted as a PDF (as `extract`: 12 for a file that is none of the three); 64 usage; 73 the
+/// extracted as a PDF (as `extract`: 12 for a file that is none of the three); 20 a resource
+/// limit was reached (`ResourceLimitOptions`); 64 usage; 73 the
 /// output cannot be written.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,9 @@ struct AuditCommand: ParsableCommand {
             source.file; without it the page has no crops and says so) or a batch database (per series a chart \
             with restated, disputed and missing months, linked to the report and page that printed each value). \
             `-` reads INPUT from standard input. The page is one HTML file with its images inlined. \
-            Exit status: 0 written, 2 unusable input, 10-18 as extract for a PDF, 64 usage, 73 output not writable.
+            Exit status: 0 written, 2 unusable input, 10-18 as extract for a PDF, 20 the memory or CPU-time limit \
+            was reached (--memory-limit, --cpu-limit: 50 s + 5 s a report drawn + 10 s a page read by OCR), 64 usage, \
+            73 output not writable.
             """)
 
     @Argument(help: ArgumentHelp("REPORT.pdf, REPORT.json or DB.sqlite (`-`: standard input).", valueName: "input"),
@@ -30,6 +33,7 @@ struct AuditCommand: ParsableCommand {
             completion: .file(extensions: ["html"]))
     var output: String?
     @Option(help: "User password of an encrypted PDF.") var password: String?
+    @OptionGroup var limits: ResourceLimitOptions
 
     /// The default output: `<input stem>.audit.html` in the current folder (`audit.html` for `-`).
     var destination: String {
@@ -39,6 +43,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
+        try limits.apply(file: input)
         if destination != StandardStreams.dash, input != StandardStreams.dash,
            URL(fileURLWithPath: destination).standardizedFileURL.path == URL(fileURLWithPath: input).standardizedFileURL.path {
             throw ValidationError("The output \(destination) is the input file; choose another output path.")
@@ -70,6 +75,7 @@ struct AuditCommand: ParsableCommand {
         let head = source.head()
         if head.starts(with: Array("SQLite format 3".utf8)) {
             let archive = try ArchiveAudit.load(path: source.path)
+            ResourceLimits.allow(archive.reports.count, secondsEach: ResourceLimits.auditReportCPUSeconds, for: "report(s) drawn")
             return AuditPage(title: "OpsReport audit — \(source.name)", reports: archive.reports.map(PreparedReport.init), archive: archive)
         }
         if let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }), first == UInt8(ascii: "{") {
@@ -82,9 +88,11 @@ struct AuditCommand: ParsableCommand {
             } catch {
                 throw AuditError.notAReportJSON(path: source.name, reason: (error as? DecodingError).map(ReconcileCommand.describe) ?? "\(error)")
             }
+            ResourceLimits.allow(1, secondsEach: ResourceLimits.auditReportCPUSeconds, for: "report(s) drawn")
             return AuditPage(title: "OpsReport audit — \(source.name)", reports: [PreparedReport(audit)])
         }
-        var audit = try ReportAudit.fromPDF(path: source.path, name: source.name, password: password)
+        var audit = try ReportAudit.fromPDF(path: source.path, name: source.name, password: password, willOCR: ResourceLimits.allowOCR(pages:))
+        ResourceLimits.allow(1, secondsEach: ResourceLimits.auditReportCPUSeconds, for: "report(s) drawn")
         if source.name == StandardStreams.dash { audit.report.source.file = StandardStreams.dash }
         return AuditPage(title: "OpsReport audit — \(source.name)", reports: [PreparedReport(audit)])
     }

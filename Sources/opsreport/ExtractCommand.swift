@@ -26,8 +26,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Write <name>.json for each input PDF into this directory (atomically).", completion: .directory) var outDir: String?
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "Leave out reconciliation findings (extraction notes only).") var noReconcile = false
-    @Option(help: "Memory (address-space) limit of this process: 1G, 512M, bytes; 0 for none.") var memoryLimit: String = "1G"
-    @Option(help: "CPU-time limit of this process in seconds, plus 10 s for each page read by OCR; 0 for none.") var cpuLimit: UInt64 = ResourceLimits.defaultCPUSeconds
+    @OptionGroup var limits: ResourceLimitOptions
     @Option(help: ArgumentHelp("SHA256@DEV:INO:SIZE:MTIME:CTIME: the file's hash as the batch took it, used when the file still has that identity (batch workers).", visibility: .hidden))
     var knownHash: String?
 
@@ -37,7 +36,7 @@ struct ExtractCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("Give at least one PDF.") }
         if files.count > 1 && outDir == nil { throw ValidationError("With several files, give --out-dir DIR.") }
         if output != nil && outDir != nil { throw ValidationError("Give either -o or --out-dir, not both.") }
-        if ResourceLimits.parseSize(memoryLimit) == nil { throw ValidationError("--memory-limit: give a size such as 1G, 512M or a number of bytes (0: no limit).") }
+        _ = try limits.memoryBytes()
         if knownHash != nil && (files.count != 1 || files[0] == StandardStreams.dash) { throw ValidationError("--known-hash needs exactly one input file (not standard input).") }
         if let k = knownHash, KnownHash(k) == nil { throw ValidationError("--known-hash: give SHA256@DEV:INO:SIZE:MTIME:CTIME (64 lowercase hex digits, then the file identity).") }
         if files.filter({ $0 == StandardStreams.dash }).count > 1 { throw ValidationError("Standard input (-) can be given once only.") }
@@ -64,8 +63,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         try check()
-        ResourceLimits.apply(memoryBytes: ResourceLimits.parseSize(memoryLimit) ?? ResourceLimits.defaultMemoryBytes, cpuSeconds: cpuLimit,
-                             file: files.count == 1 ? files[0] : "\(files.count) files")
+        try limits.apply(file: files.count == 1 ? files[0] : "\(files.count) files")
         var firstFailure: Int32? = nil
         for (file, destination) in zip(files, destinations()) {
             let status = extractOne(file, to: destination)

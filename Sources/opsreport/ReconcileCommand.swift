@@ -14,8 +14,8 @@ struct ReconcileCommand: ParsableCommand {
         discussion: """
             FILE is a report PDF (extracted first) or a report JSON written by `extract` (or a corpus \
             truth file). Prints one line per finding, or the JSON array of findings with --json. \
-            Exit status: 0 clean, 1 when a finding reaches --fail-on, 2 for unusable input, 73 when \
-            the -o file cannot be written.
+            Exit status: 0 clean, 1 when a finding reaches --fail-on, 2 for unusable input, 20 the \
+            memory or CPU-time limit was reached (--memory-limit, --cpu-limit), 73 when the -o file cannot be written.
             """)
 
     enum Level: String, ExpressibleByArgument, CaseIterable {
@@ -31,8 +31,10 @@ struct ReconcileCommand: ParsableCommand {
             completion: .file(extensions: ["json"]))
     var output: String?
     @Flag(help: "Print the findings as a JSON array instead of lines.") var json = false
+    @OptionGroup var limits: ResourceLimitOptions
 
     func run() throws {
+        try limits.apply(file: file)
         let report: Report
         let input: StandardStreams.Input
         do { input = try StandardStreams.Input(file) } catch {

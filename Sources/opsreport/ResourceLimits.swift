@@ -4,7 +4,8 @@ import PDFLayout
 import Glibc
 #endif
 
-/// Memory and CPU-time limits of an `extract` process (also each batch worker), set with
+/// Memory and CPU-time limits of a process that reads input files (`extract` and each batch
+/// worker, `reconcile`, `tables`, `text`, `audit`: see `ResourceLimitOptions`), set with
 /// `setrlimit(2)`, and the classification of hitting one as exit status `exitStatus` with a
 /// one-line message (never a crash report).
 ///
@@ -40,6 +41,15 @@ enum ResourceLimits {
     /// leaves room for them (`maxOCRPages × ocrPageCPUSeconds`) until the allowance is known,
     /// then comes down to the new soft limit + `cpuGraceSeconds`.
     static let maxOCRPages: UInt64 = 100
+    /// CPU seconds added for each page `tables` or `text` reads from the text layer: about 20×
+    /// the 0.05 s a page of the ICDAR 2013 documents takes in a release build.
+    static let textPageCPUSeconds: UInt64 = 1
+    /// CPU seconds added for each report `audit` draws (its crops and table images): about 5×
+    /// the time a corpus report takes in a debug build.
+    static let auditReportCPUSeconds: UInt64 = 5
+    /// The most CPU seconds all allowances (`allow(_:secondsEach:for:)`) add up to: the hard limit
+    /// set at start-up leaves room for them.
+    static var maxAllowanceSeconds: UInt64 { maxOCRPages * ocrPageCPUSeconds }
 
     /// Parses `1G`, `512M`, `800K`, `1073741824` (bytes), `0` (no limit).
     static func parseSize(_ s: String) -> UInt64? {
@@ -59,7 +69,7 @@ enum ResourceLimits {
         if cpuSeconds > 0 {
             cpuFile = file
             cpuBase = cpuSeconds
-            setCPULimit(soft: cpuSeconds, hard: cpuSeconds + maxOCRPages * ocrPageCPUSeconds + UInt64(cpuGraceSeconds))
+            setCPULimit(soft: cpuSeconds, hard: cpuSeconds + maxAllowanceSeconds + UInt64(cpuGraceSeconds))
             signal(SIGXCPU, onCPULimit)
         }
         if memoryBytes > 0 {
@@ -82,13 +92,25 @@ enum ResourceLimits {
     }
 
     /// Raises the CPU-time limit by `ocrPageCPUSeconds` for each of `pages` pages about to be
-    /// read by OCR (at most `maxOCRPages` in all), and brings the hard limit down to the new soft
-    /// limit + `cpuGraceSeconds`. No-op without a CPU limit. Called by the extractor
-    /// (`ReportExtractor.extract(path:password:willOCR:)`) before it starts OCR.
-    static func allowOCR(pages: Int) {
-        guard cpuBase > 0, pages > 0 else { return }
-        ocrPagesAllowed = min(maxOCRPages, ocrPagesAllowed + UInt64(pages))
-        let soft = cpuBase + ocrPagesAllowed * ocrPageCPUSeconds
+    /// read by OCR. Called by the extractor (`ReportExtractor.extract(path:password:willOCR:)`)
+    /// before it starts OCR; see `allow(_:secondsEach:for:)`.
+    static func allowOCR(pages: Int) { allow(pages, secondsEach: ocrPageCPUSeconds, for: "page(s) read by OCR") }
+
+    /// Raises the CPU-time limit by `secondsEach` for each of `count` units of work about to be
+    /// done (`what` names them in the message, e.g. "page(s) read by OCR"), all allowances adding
+    /// up to `maxAllowanceSeconds` at most, and brings the hard limit down to the new soft limit
+    /// + `cpuGraceSeconds`. No-op without a CPU limit, so a file that needs no such work keeps the
+    /// plain limit.
+    static func allow(_ count: Int, secondsEach: UInt64, for what: String) {
+        guard cpuBase > 0, count > 0, secondsEach > 0 else { return }
+        let (wanted, overflow) = UInt64(count).multipliedReportingOverflow(by: secondsEach)
+        let room = maxAllowanceSeconds - min(maxAllowanceSeconds, allowedSeconds)
+        let added = overflow ? room : min(room, wanted)
+        guard added > 0 else { return }
+        allowedSeconds += added
+        if let i = allowances.firstIndex(where: { $0.what == what && $0.secondsEach == secondsEach }) { allowances[i].count += count }
+        else { allowances.append((what, secondsEach, count)) }
+        let soft = cpuBase + allowedSeconds
         setCPULimit(soft: soft, hard: soft + UInt64(cpuGraceSeconds))
     }
 
@@ -99,9 +121,9 @@ enum ResourceLimits {
         var old = rlimit()
         getrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &old)
         if old.rlim_max != rlim_t.max { r.rlim_max = min(r.rlim_max, old.rlim_max); r.rlim_cur = min(r.rlim_cur, r.rlim_max) }
-        let ocrNote = ocrPagesAllowed > 0 ? " (\(cpuBase) s + \(ocrPageCPUSeconds) s for each of \(ocrPagesAllowed) page(s) read by OCR)" : ""
+        let note = allowances.isEmpty ? "" : " (\(cpuBase) s + \(allowances.map { "\($0.secondsEach) s for each of \($0.count) \($0.what)" }.joined(separator: " + ")))"
         // The old message stays allocated: the handler may be reading it (a few bytes a call).
-        cpuMessage = strdup("error: \(MessageText.quoted(cpuFile)): the CPU-time limit of \(r.rlim_cur) s\(ocrNote) was reached; nothing was written. The file may be hostile or unusually large; try again with a larger --cpu-limit (batch: the file is retried on a run with a larger limit).\n")
+        cpuMessage = strdup("error: \(MessageText.quoted(cpuFile)): the CPU-time limit of \(r.rlim_cur) s\(note) was reached; nothing was written. The file may be hostile or unusually large; try again with a larger --cpu-limit (batch: the file is retried on a run with a larger limit).\n")
         setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &r)
     }
 
@@ -118,10 +140,12 @@ enum ResourceLimits {
 nonisolated(unsafe) private var cpuMessage: UnsafeMutablePointer<CChar>? = nil
 nonisolated(unsafe) private var memoryMessage: UnsafeMutablePointer<CChar>? = nil
 nonisolated(unsafe) private var memoryLimit = 0
-// The CPU limit as given, the file it names and the OCR pages allowed for so far.
+// The CPU limit as given, the file it names, the seconds allowed for work announced so far and
+// what they are for.
 nonisolated(unsafe) private var cpuBase: UInt64 = 0
 nonisolated(unsafe) private var cpuFile = ""
-nonisolated(unsafe) private var ocrPagesAllowed: UInt64 = 0
+nonisolated(unsafe) private var allowedSeconds: UInt64 = 0
+nonisolated(unsafe) private var allowances: [(what: String, secondsEach: UInt64, count: Int)] = []
 nonisolated(unsafe) private var pageSize = 4096
 
 /// SIGXCPU: async-signal-safe calls only (write, _exit).

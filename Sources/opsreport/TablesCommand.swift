@@ -17,7 +17,8 @@ struct TablesCommand: ParsableCommand {
         Exit status: 0 success (also when no table is found); 10 unreadable file, 11 empty file, \
         12 not a PDF, 13 damaged PDF, 14 password required, 15 wrong password, 16 no text layer, \
         17 blank document; 64 usage (bad --pages, a page the document does not have, several \
-        csv/tsv tables without -o); 73 an output cannot be written.
+        csv/tsv tables without -o); 20 the memory or CPU-time limit was reached (--memory-limit, --cpu-limit: \
+        50 s + 1 s a page); 73 an output cannot be written.
         """)
 
     @Argument(help: "The PDF.") var file: String
@@ -26,6 +27,7 @@ struct TablesCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (- for standard output, the default); csv/tsv with several tables: the name stem.") var output: String?
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Option(help: "Write one PNG per page with the detected tables, rows, columns and cells drawn over it into this folder.") var debug: String?
+    @OptionGroup var limits: ResourceLimitOptions
 
     func validate() throws {
         guard TableFormat(rawValue: format) != nil else {
@@ -36,6 +38,7 @@ struct TablesCommand: ParsableCommand {
 
     func run() throws {
         let fmt = TableFormat(rawValue: format)!
+        try limits.apply(file: file)
         let doc: PDFDocument
         do { doc = try PDFDocument(path: file, password: password) } catch let e as PDFLayoutError { fail(ExtractionError.pdf(e)) }
         let wanted = pages.flatMap(PageList.parse) ?? Array(1...doc.pageCount)
@@ -43,6 +46,7 @@ struct TablesCommand: ParsableCommand {
             CLIOutput.error("\(file): page \(bad) does not exist (the document has \(doc.pageCount) pages).")
             throw ExitCode(64)
         }
+        ResourceLimits.allow(wanted.count, secondsEach: ResourceLimits.textPageCPUSeconds, for: "page(s) read")
         let found: [PageTables]
         do { found = try TableDetector.tables(in: doc, pages: wanted) } catch let e as PDFLayoutError { fail(ExtractionError.pdf(e)) }
         if found.allSatisfy({ $0.page.words.isEmpty }) {

@@ -16,14 +16,19 @@ struct TextCommand: ParsableCommand {
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "One word per row (text, box, font size, font) instead of one line per row.") var words = false
     @Flag(help: "Read the page image with Tesseract (tables cell by cell, then the rest) instead of the text layer.") var ocr = false
+    @OptionGroup var limits: ResourceLimitOptions
 
     func run() throws {
+        try limits.apply(file: file)
         let doc: PDFDocument
         do { doc = try PDFDocument(path: file, password: password) } catch let e as PDFLayoutError {
             CLIOutput.error(e.message); throw ExitCode(ExtractionError.pdf(e).exitCode)
         }
         var out = ""
-        for n in page.map({ [$0] }) ?? Array(1...doc.pageCount) {
+        let wanted = page.map { [$0] } ?? Array(1...doc.pageCount)
+        if ocr { ResourceLimits.allowOCR(pages: wanted.count) }
+        else { ResourceLimits.allow(wanted.count, secondsEach: ResourceLimits.textPageCPUSeconds, for: "page(s) read") }
+        for n in wanted {
             var p: PDFPage
             do { p = try doc.page(n) } catch let e as PDFLayoutError { CLIOutput.error(e.message); throw ExitCode(64) }
             if ocr {

@@ -1,0 +1,54 @@
+import XCTest
+import Foundation
+
+/// Every command that reads a PDF in its own process (`extract`, `reconcile`, `tables`, `text`,
+/// `audit`) runs under the memory and CPU-time limits (`--memory-limit`, `--cpu-limit`): a
+/// compression bomb or a CPU-bound content stream ends with exit status 20 and one `error:` line
+/// naming the limit, and nothing is written.
+final class HostileLimitsTests: TempFolderTestCase {
+    override var tempTag: String { "hostile-limits" }
+
+    func run(_ args: [String], _ tag: String) throws -> (status: Int32, out: String, err: String) {
+        try ArchiveSupport.runLogged(args, logs: root, tag: tag)
+    }
+
+    /// The argument lists that read `pdf` in each command, writing (if at all) to `out`.
+    func commands(_ pdf: String, out: String) -> [[String]] {
+        [["extract", pdf, "-o", out], ["reconcile", pdf, "-o", out], ["tables", pdf, "-o", out],
+         ["text", pdf], ["audit", pdf, "-o", out]]
+    }
+
+    func testEveryCommandStopsAtTheMemoryLimit() throws {
+        let bomb = try HostilePDF.write(.stringBomb(mebibytes: 400), in: root)
+        let out = root.appendingPathComponent("out").path
+        for args in commands(bomb, out: out) {
+            let r = try run(args + ["--memory-limit", "200M"], "mem-\(args[0])")
+            XCTAssertEqual(r.status, 20, "\(args[0]): \(r.err)")
+            XCTAssertTrue(r.err.contains("memory limit of 200 MiB"), "\(args[0]): \(r.err)")
+            XCTAssertEqual(r.err.split(separator: "\n").filter { $0.hasPrefix("error:") }.count, 1, "\(args[0]): \(r.err)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out), "\(args[0]) wrote an output")
+        }
+    }
+
+    func testEveryCommandStopsAtTheCPULimitNamingItsAllowance() throws {
+        let slow = try HostilePDF.write(.glyphs(repeats: 1_000_000), in: root)
+        let out = root.appendingPathComponent("out").path
+        for args in commands(slow, out: out) {
+            let r = try run(args + ["--cpu-limit", "1"], "cpu-\(args[0])")
+            XCTAssertEqual(r.status, 20, "\(args[0]): \(r.err)")
+            XCTAssertTrue(r.err.contains("CPU-time limit of"), "\(args[0]): \(r.err)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out), "\(args[0]) wrote an output")
+        }
+        // `tables` announces the pages it reads before reading them: the limit in force names them.
+        let t = try run(["tables", slow, "--cpu-limit", "1"], "cpu-tables-note")
+        XCTAssertTrue(t.err.contains("1 s + 1 s for each of 1 page(s) read"), t.err)
+    }
+
+    func testABadMemoryLimitIsAUsageError() throws {
+        for command in ["reconcile", "tables", "text", "audit"] {
+            let r = try run([command, "x.pdf", "--memory-limit", "1GiB"], "usage-\(command)")
+            XCTAssertEqual(r.status, 64, "\(command): \(r.err)")
+            XCTAssertTrue(r.err.contains("--memory-limit"), "\(command): \(r.err)")
+        }
+    }
+}
