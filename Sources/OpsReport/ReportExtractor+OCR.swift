@@ -4,17 +4,38 @@ import PDFLayout
 
 /// Fewest words OCR must read in a whole document for an image-only PDF to count as legible.
 let minLegibleWords = 20
-
 extension ReportExtractor {
-    /// Reads every page of an image-only PDF with OCR (tables cell by cell, then the rest).
-    /// - Throws: `ExtractionError.noTextLayer` when Tesseract is missing or reads nothing legible.
-    static func readImageOnly(doc: PDFDocument, pages: [PDFPage], path: String) throws -> ([PDFPage], [OCRPage]) {
+    /// Pages of an image-only PDF read by OCR before the rest: when these hold nothing legible,
+    /// or no report title and none of its tables, the file is refused without reading the others
+    /// (a 100-page scan of noise ends after seconds, not after a quarter of an hour of OCR).
+    public static let reportProbePages = 3
+
+    /// Reads every page of an image-only PDF with OCR (tables cell by cell, then the rest): the
+    /// first `reportProbePages` pages, then, when `isReport` holds for them, the others.
+    /// `willOCR` is called with the number of pages before each of the two runs.
+    /// - Throws: `ExtractionError.noTextLayer` when Tesseract is missing or reads nothing legible;
+    ///   `ExtractionError.notAReport` when the first pages are legible but `isReport` fails.
+    static func readImageOnly(doc: PDFDocument, pages: [PDFPage], path: String, willOCR: (Int) -> Void,
+                              isReport: ([PDFPage]) -> Bool) throws -> ([PDFPage], [OCRPage]) {
         guard let ocr = try? PageOCR() else { throw ExtractionError.noTextLayer(path: path, pages: doc.pageCount) }
         var out = pages, reads: [OCRPage] = []
-        for i in out.indices {
-            guard let r = try? ocr.read(doc, page: out[i].number, rotation: out[i].rotation, wholePage: true) else { continue }
-            out[i].words = CaptionWords.repaired(r.words)
-            reads.append(r)
+        let probe = min(Self.reportProbePages, out.count)
+        for run in [0..<probe, probe..<out.count] where !run.isEmpty {
+            if run.lowerBound > 0 {
+                let first = Array(out[..<run.lowerBound])
+                guard first.reduce(0, { $0 + $1.words.count }) >= minLegibleWords else {
+                    throw ExtractionError.noTextLayer(path: path, pages: doc.pageCount)
+                }
+                guard isReport(first) else {
+                    throw ExtractionError.notAReport(path: path, reason: "the first \(run.lowerBound) of \(out.count) pages, read by OCR, have no \"Operations Report — <Month> <Year>\" title and none of its tables")
+                }
+            }
+            willOCR(run.count)
+            for i in run {
+                guard let r = try? ocr.read(doc, page: out[i].number, rotation: out[i].rotation, wholePage: true) else { continue }
+                out[i].words = CaptionWords.repaired(r.words)
+                reads.append(r)
+            }
         }
         guard out.reduce(0, { $0 + $1.words.count }) >= minLegibleWords else {
             throw ExtractionError.noTextLayer(path: path, pages: doc.pageCount)

@@ -18,9 +18,9 @@ public enum ReportExtractor {
     ///   - password: user password for an encrypted PDF.
     ///   - knownHash: the file's SHA-256 as the caller took it (the batch's parent), used when
     ///     the file still has the identity it had then (see `PDFDocument.init`).
-    ///   - willOCR: called with the number of pages before they are read by OCR (a scan, an
-    ///     image-only PDF), so a caller can allow for the time OCR takes; never for a
-    ///     born-digital report.
+    ///   - willOCR: called with the number of pages about to be read by OCR (a scan; an
+    ///     image-only PDF, in two runs: its first `reportProbePages` pages, then the rest), so a
+    ///     caller can allow for the time OCR takes; never for a born-digital report.
     /// - Returns: the report; `findings` holds only extraction notes (inferred months), the
     ///   Reconcile module adds the rest.
     /// Scans are read again from their page images (`OCR.PageOCR`): a scan's ruled tables are
@@ -43,8 +43,10 @@ public enum ReportExtractor {
         if pages.allSatisfy({ $0.words.isEmpty }) {
             let imaged = (1...min(doc.pageCount, 3)).contains { (try? doc.page($0, imageCoverage: true).imageCoverage ?? 0) ?? 0 > 0.3 }
             guard imaged else { throw ExtractionError.blank(path: path, pages: doc.pageCount) }
-            willOCR(doc.pageCount)
-            (pages, ocr) = try readImageOnly(doc: doc, pages: pages, path: path)
+            (pages, ocr) = try readImageOnly(doc: doc, pages: pages, path: path, willOCR: willOCR) { first in
+                let r = build(pages: first, source: source, metadata: doc.metadata, isScan: { true })
+                return !looksLikeNoReport(r)
+            }
             variant = "image-only"
         } else if isScanned(doc: doc, pages: pages) {
             willOCR(doc.pageCount)
@@ -61,11 +63,14 @@ public enum ReportExtractor {
         if let variant { report.variant = variant }
         if !ocr.isEmpty { OCRFusion.apply(ocr, to: &report) }
         if variant != nil { LabelMatching.apply(to: &report) }
-        if report.period == nil && report.missingSections.count >= 6 {
+        if looksLikeNoReport(report) {
             throw ExtractionError.notAReport(path: path, reason: "no \"Operations Report — <Month> <Year>\" title and none of its tables were found")
         }
         return report
     }
+
+    /// No report title and (next to) none of the report's tables: not an Operations Report.
+    static func looksLikeNoReport(_ report: Report) -> Bool { report.period == nil && report.missingSections.count >= 6 }
 
     /// Whether the text layer is OCR over page images: a producer that says so, the OCR
     /// engine's glyph-less font, or an image covering page 1.

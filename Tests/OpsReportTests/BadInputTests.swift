@@ -44,6 +44,16 @@ final class BadInputTests: XCTestCase {
             XCTAssertEqual(($0 as? ExtractionError)?.exitCode, 16)
             XCTAssertTrue((($0 as? ExtractionError)?.message ?? "").contains("noise-scan.pdf"))
         }
+        // A longer scan of noise: only its first pages are read by OCR before it is refused.
+        let long = dir.appendingPathComponent("long-noise-scan.pdf").path
+        let probe = ReportExtractor.reportProbePages
+        try ImagePDF.write((0..<(probe + 4)).map { ImagePDF.scanned(grey, degrees: 0, paper: 200, noise: 60, seed: UInt64($0 + 1)) },
+                           width: 150, height: 200, to: long)
+        var runs: [Int] = []
+        XCTAssertThrowsError(try ReportExtractor.extract(path: long, willOCR: { runs.append($0) })) {
+            XCTAssertEqual(($0 as? ExtractionError)?.exitCode, 16)
+        }
+        XCTAssertEqual(runs, [probe], "the pages after the first \(probe) are not read")
         XCTAssertThrowsError(try ReportExtractor.extract(path: "/nonexistent/report.pdf")) {
             XCTAssertEqual(($0 as? ExtractionError)?.kind, "unreadable")
         }

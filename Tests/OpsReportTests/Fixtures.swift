@@ -38,6 +38,7 @@ enum Fixtures {
 extension Fixtures {
     private static let cacheLock = NSLock()
     nonisolated(unsafe) private static var cache: [String: Report] = [:]
+    nonisolated(unsafe) private static var ocrRunsCache: [String: [Int]] = [:]
 
     /// `ReportExtractor.extract` of fixture `stem`, done once per test run (OCR of a scan takes
     /// seconds; several test cases read the same scans).
@@ -50,8 +51,19 @@ extension Fixtures {
         let sha = FileBytes.sha256(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
         cacheLock.lock(); defer { cacheLock.unlock() }
         if var r = cache[sha] { r.source.file = path; return r }
-        let r = try ReportExtractor.extract(path: path)
+        var runs: [Int] = []
+        let r = try ReportExtractor.extract(path: path, willOCR: { runs.append($0) })
         cache[sha] = r
+        ocrRunsCache[sha] = runs
         return r
+    }
+
+    /// The page counts `ReportExtractor.extract` announced to `willOCR` (before each run of OCR)
+    /// when it read fixture `stem` (through `extracted`).
+    static func ocrRuns(_ stem: String) throws -> [Int] {
+        _ = try extracted(stem)
+        let sha = FileBytes.sha256(Array(try Data(contentsOf: URL(fileURLWithPath: pdf(stem)))))
+        cacheLock.lock(); defer { cacheLock.unlock() }
+        return ocrRunsCache[sha] ?? []
     }
 }

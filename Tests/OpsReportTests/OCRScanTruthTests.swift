@@ -58,6 +58,10 @@ final class OCRScanTruthTests: XCTestCase {
     func testImageOnlyVariantAndOCRProvenance() throws {
         let r = try Fixtures.extracted("2017-12-operations-report.image-only")
         XCTAssertEqual(r.variant, "image-only")
+        // Its first pages are read (and found to be a report) before the others.
+        let pages = r.source.pages
+        XCTAssertEqual(try Fixtures.ocrRuns("2017-12-operations-report.image-only"),
+                       pages > ReportExtractor.reportProbePages ? [ReportExtractor.reportProbePages, pages - ReportExtractor.reportProbePages] : [pages])
         let truth = try Fixtures.truth("2017-12-operations-report.image-only")
         XCTAssertEqual(r.period, truth.period)
         // A helpdesk cell came from its cell's OCR, with a confidence.
