@@ -17,6 +17,31 @@ public enum JSONInputLimits {
         public var errorDescription: String? { reason }
     }
 
+    /// The first number outside strings that no report field can hold as written: an integer
+    /// beyond `Int` (more than 18 digits), or a number with an exponent or fraction whose value is
+    /// beyond `Int.max` in magnitude. `offset` is its byte offset (0-based). `nil` when there is none.
+    public static func firstOutOfRangeNumber(_ data: Data) -> (text: String, offset: Int)? {
+        let bytes = [UInt8](data)
+        var i = 0, inString = false, escaped = false
+        while i < bytes.count {
+            let c = bytes[i]
+            if inString {
+                if escaped { escaped = false } else if c == 0x5C { escaped = true } else if c == 0x22 { inString = false }
+                i += 1; continue
+            }
+            if c == 0x22 { inString = true; i += 1; continue }
+            guard c == 0x2D || (0x30...0x39).contains(c) else { i += 1; continue }
+            let start = i
+            while i < bytes.count, [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(bytes[i]) || (0x30...0x39).contains(bytes[i]) { i += 1 }
+            let text = String(decoding: bytes[start..<i], as: UTF8.self)
+            let isInteger = !text.contains(where: { ".eE".contains($0) })
+            if isInteger ? Int(text) == nil : (Double(text).map { !$0.isFinite || abs($0) >= Double(Int.max) } ?? true) {
+                return (text, start)
+            }
+        }
+        return nil
+    }
+
     /// - Throws: `Refusal` when `data` is larger than `maxBytes` or nests deeper than `maxDepth`.
     public static func check(_ data: Data) throws {
         guard data.count <= maxBytes else {

@@ -23,6 +23,14 @@ public enum ReportCoding {
     ///   the JSON does not have the report's shape (or a number is out of range).
     public static func decode(_ data: Data) throws -> Report {
         try JSONInputLimits.check(data)
-        return try decoder().decode(Report.self, from: data)
+        do { return try decoder().decode(Report.self, from: data) } catch DecodingError.dataCorrupted(let c) where c.codingPath.isEmpty {
+            // Foundation calls a number its field cannot hold (a count of 1e20) "not valid JSON",
+            // with no path: say which number it is when the JSON itself is well-formed.
+            if (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil,
+               let number = JSONInputLimits.firstOutOfRangeNumber(data) {
+                throw JSONInputLimits.Refusal(reason: "the number \(number.text) (at byte \(number.offset)) is out of range for its field: counts are whole numbers up to \(Int.max)")
+            }
+            throw DecodingError.dataCorrupted(c)
+        }
     }
 }

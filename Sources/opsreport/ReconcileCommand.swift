@@ -88,7 +88,7 @@ struct ReconcileCommand: ParsableCommand {
     private func load(_ input: StandardStreams.Input) throws -> Report {
         let isJSON = input.temporaryDirectory == nil ? file.lowercased().hasSuffix(".json")
             : input.head().first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
-        guard isJSON else { return try ReportExtractor.extract(path: input.path, password: password) }
+        guard isJSON else { return try ReportExtractor.extract(path: input.path, password: password, willOCR: ResourceLimits.allowOCR(pages:)) }
         let data: Data
         do { data = try FileBytes.data(ofFile: input.path, maxBytes: JSONInputLimits.maxBytes) } catch let e as PDFLayoutError {
             throw UnusableReport(reason: "cannot read the file (\(e.reason))")
@@ -101,6 +101,12 @@ struct ReconcileCommand: ParsableCommand {
             || report.votingGroups != nil || report.meetings != nil || report.narrative != Narrative()
         guard report.period != nil, hasContent else {
             throw UnusableReport(reason: "not a report JSON: it has no period (YYYY-MM) or no tables and narrative figures")
+        }
+        // Its findings can be checked whatever it lacks; a reconciled copy is written only of a
+        // report that keeps to the schema (a truth file has no `source`).
+        let broken = ReportValidation.violations(report, limit: 5)
+        if output != nil, !broken.isEmpty {
+            throw UnusableReport(reason: "the report JSON does not keep to schemas/report.schema.json (\(broken.map(\.description).joined(separator: "; "))), so no reconciled copy of it is written; without -o its findings are printed")
         }
         return report
     }
