@@ -42,6 +42,7 @@ extension TableDetector {
         let clip = BBox(x0: 0, y0: area.y0 - m, x1: page.width, y1: area.y1 + m)
         let r = try doc.renderGrey(page: page.number, scale: settings.renderScale, rotation: page.rotation, clip: clip)
         let rulings = RulingLines.find(in: r.bitmap, em: em, words: words, originX: r.originX, originY: r.originY, settings: settings)
-        return PageTables(page: page, tables: tables(on: page, rulings: rulings, settings: settings), rulings: rulings)
+        let found = ChartInk.removingCharts(tables(on: page, rulings: rulings, settings: settings), bitmap: r.bitmap, words: words, em: em, settings: settings)
+        return PageTables(page: page, tables: found, rulings: rulings)
     }
 }
