@@ -81,27 +81,9 @@ public enum ReportExtractor {
         return (pages.first?.imageCoverage ?? 0) > 0.85
     }
 
-    /// The page without text a person cannot see (`InkFilter`); the page is rendered only when
-    /// it has suspicious (white) words, and only the part of it that holds them.
+    /// The page without text a person cannot see (`InkFilter.visibleWords`).
     static func visibleWords(of page: PDFPage, in doc: PDFDocument) -> PDFPage {
-        let white = page.words.filter(\.isWhite)
-        guard let first = white.first else { return page }
-        let clip = pixelAligned(white.dropFirst().reduce(first.bbox) { $0.union($1.bbox) }, scale: inkScale)
-        var bitmap: PageBitmap?? = nil
-        var p = page
-        p.words = InkFilter.visible(page.words) { box in
-            if bitmap == nil { bitmap = .some(try? doc.render(page: page.number, scale: inkScale, rotation: page.rotation, clip: clip)) }
-            guard let b = bitmap ?? nil else { return 0 }
-            return b.meanGrey(in: box)
-        }
-        return p
-    }
-
-    /// `box` grown by a point on each side and out to whole pixels at `scale`, so that a bitmap
-    /// rendered with it as clip has the pixels of the whole page's bitmap (same grid) in its area.
-    static func pixelAligned(_ box: BBox, scale: Double) -> BBox {
-        BBox(x0: ((box.x0 - 1) * scale).rounded(.down) / scale, y0: ((box.y0 - 1) * scale).rounded(.down) / scale,
-             x1: ((box.x1 + 1) * scale).rounded(.up) / scale, y1: ((box.y1 + 1) * scale).rounded(.up) / scale)
+        InkFilter.visibleWords(of: page, in: doc, scale: inkScale)
     }
 
     /// Table cells as a person sees them: the numeric words inside the tables just read lose

@@ -48,6 +48,18 @@ public struct PageBitmap: Sendable {
         return Double(sum) / Double((r.x1 - r.x0) * (r.y1 - r.y0))
     }
 
+    /// The grey level below which `fraction` (0…1) of the pixels inside `box` (PDF points) lie:
+    /// 0.5 the median. 255 when the box is outside the page.
+    public func greyQuantile(_ fraction: Double, in box: BBox) -> UInt8 {
+        guard let r = pixelRect(box) else { return 255 }
+        var counts = [Int](repeating: 0, count: 256)
+        for y in r.y0..<r.y1 { let row = y * width; for x in r.x0..<r.x1 { counts[Int(pixels[row + x])] += 1 } }
+        let rank = Int(Double((r.x1 - r.x0) * (r.y1 - r.y0)) * min(1, max(0, fraction)))
+        var seen = 0
+        for level in 0..<256 { seen += counts[level]; if seen > rank { return UInt8(level) } }
+        return 255
+    }
+
     /// The darkest grey level inside `box` (PDF points); 255 when the box is outside the page.
     public func darkest(in box: BBox) -> UInt8 {
         guard let r = pixelRect(box) else { return 255 }

@@ -9,13 +9,15 @@ import PDFLayout
 public enum InkFilter {
     /// The words of one page without the invisible ones.
     /// Called only for white words, so a page without any is never rendered.
-    /// - Parameter meanGrey: the mean grey level (0 black … 255 white) of the rendered page in a
-    ///   box (PDF points); white text is visible only on a dark ground (a mean below
-    ///   `TableSettings.inkLevel`), whatever neighbouring glyphs reach into its box.
-    public static func visible(_ words: [Word], meanGrey: (BBox) -> Double) -> [Word] {
+    /// - Parameter groundGrey: the grey level (0 black … 255 white) of the ground under a box
+    ///   (PDF points) of the rendered page: its `TableSettings.groundQuantile` quantile, which
+    ///   the white glyphs drawn there (bold letters cover most of a word's inner box) and
+    ///   neighbouring glyphs reaching into it do not move. White text is visible only on a dark
+    ///   ground (below `TableSettings.inkLevel`): a coloured band, not white paper.
+    public static func visible(_ words: [Word], groundGrey: (BBox) -> UInt8) -> [Word] {
         guard words.contains(where: \.isWhite) else { return words }
-        let level = Double(TableSettings.standard.inkLevel)
-        return words.filter { !$0.isWhite || meanGrey(inner($0.bbox)) < level }
+        let level = TableSettings.standard.inkLevel
+        return words.filter { !$0.isWhite || groundGrey(inner($0.bbox)) < level }
     }
 
     /// The box shrunk by `TableSettings.inkInset` of its height on each side, so that ink of a
@@ -102,5 +104,31 @@ extension InkFilter {
             if off.contains(where: { $0.x1 > median }) || 3 * off.count > cells.count { return true }
         }
         return false
+    }
+}
+
+extension InkFilter {
+    /// The page without text a person cannot see (`visible`): the page is rendered (at `scale`
+    /// pixels per point) only when it has suspicious (white) words, and only the part of it that
+    /// holds them. Kept white words stay marked `isWhite` (they are white on a dark fill).
+    public static func visibleWords(of page: PDFPage, in doc: PDFDocument, scale: Double) -> PDFPage {
+        let white = page.words.filter(\.isWhite)
+        guard let first = white.first else { return page }
+        let clip = pixelAligned(white.dropFirst().reduce(first.bbox) { $0.union($1.bbox) }, scale: scale)
+        var bitmap: PageBitmap?? = nil
+        var p = page
+        p.words = visible(page.words) { box in
+            if bitmap == nil { bitmap = .some(try? doc.render(page: page.number, scale: scale, rotation: page.rotation, clip: clip)) }
+            guard let b = bitmap ?? nil else { return 0 }
+            return b.greyQuantile(TableSettings.standard.groundQuantile, in: box)
+        }
+        return p
+    }
+
+    /// `box` grown by a point on each side and out to whole pixels at `scale`, so that a bitmap
+    /// rendered with it as clip has the pixels of the whole page's bitmap (same grid) in its area.
+    public static func pixelAligned(_ box: BBox, scale: Double) -> BBox {
+        BBox(x0: ((box.x0 - 1) * scale).rounded(.down) / scale, y0: ((box.y0 - 1) * scale).rounded(.down) / scale,
+             x1: ((box.x1 + 1) * scale).rounded(.up) / scale, y1: ((box.y1 + 1) * scale).rounded(.up) / scale)
     }
 }

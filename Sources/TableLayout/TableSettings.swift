@@ -43,6 +43,10 @@ public struct TableSettings: Sendable {
     public var minFreeInk = 1.0
     /// Right edges of right-aligned values agree within this fraction of the cells' height. line.
     public var alignment = 0.25
+    /// The share of a white word's inner box, darkest first, whose grey level is its ground
+    /// (`InkFilter.visible`): white glyphs cover up to ~70 % of a bold word's inner box,
+    /// neighbouring glyphs reach into a few percent of it. Ratio.
+    public var groundQuantile = 0.25
     /// A rendered grey level (0 black … 255 white) below this is ink.
     public var inkLevel: UInt8 = 160
 

@@ -1,4 +1,5 @@
 import XCTest
+import TableLayout
 import PDFLayout
 @testable import OpsReport
 
@@ -38,7 +39,7 @@ final class PageBitmapTests: XCTestCase {
     }
 
     /// The ink check renders only the part of a page that holds its white words; on the pixel
-    /// grid of the whole page (`ReportExtractor.pixelAligned`), so it sees the very pixels a
+    /// grid of the whole page (`InkFilter.pixelAligned`), so it sees the very pixels a
     /// render of the whole page has there.
     func testPixelAlignedClipHasTheWholePagesPixels() throws {
         let scale = ReportExtractor.inkScale
@@ -51,7 +52,7 @@ final class PageBitmapTests: XCTestCase {
             let page = try doc.page(n)
             let white = page.words.filter(\.isWhite)
             guard let first = white.first else { continue }
-            let clip = ReportExtractor.pixelAligned(white.dropFirst().reduce(first.bbox) { $0.union($1.bbox) }, scale: scale)
+            let clip = InkFilter.pixelAligned(white.dropFirst().reduce(first.bbox) { $0.union($1.bbox) }, scale: scale)
             let whole = try doc.render(page: n, scale: scale, rotation: page.rotation)
             let part = try doc.render(page: n, scale: scale, rotation: page.rotation, clip: clip)
             let ox = Int((part.originX * scale).rounded()), oy = Int((part.originY * scale).rounded())

@@ -53,6 +53,9 @@ public struct DetectionSettings: Sendable, Hashable {
     /// A table is densely ruled (its rules alone cut the rows, every line between two rules one
     /// row) when it has at most this many lines per ruled band on average.
     public var ruledLinesPerRow: Double = 2.5
+    /// A table is densely ruled only when no ruled band holds more than this many lines (a cell
+    /// wrapped over three lines at most).
+    public var maxRuledBandLines: Int = 3
     /// Page columns: the middle share of the text width searched for a gutter.
     public var gutterBand: Double = 0.4
     /// Page columns: largest share of the lines reaching both sides of the gutter that may
@@ -91,6 +94,9 @@ public struct DetectionSettings: Sendable, Hashable {
     public var chartStraightRun: Double = 1.0
     /// Charts: margin around each word, in em, whose ink is the word's (anti-aliasing, accents).
     public var chartWordPad: Double = 0.1
+    /// Ruling lines: whether the edges of a filled area (a stack of runs thicker than
+    /// `maxRuleThickness`: a coloured header band, a shaded cell) count as rules.
+    public var fillEdgesAreRules: Bool = true
     /// Whether to look for ruling lines at all (they need the page rendered).
     public var useRulings: Bool = true
 

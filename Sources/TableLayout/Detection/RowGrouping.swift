@@ -27,7 +27,9 @@ public enum RowGrouping {
     ///
     /// Horizontal rules inside the block at least `minRowRule` of its width always cut rows.
     /// Densely ruled tables (at least two such rules, at most `ruledLinesPerRow` lines between
-    /// consecutive rules on average): the rules alone cut the rows. Otherwise a line continues the row above (a wrapped
+    /// consecutive rules on average and `maxRuledBandLines` in any one band): the rules alone
+    /// cut the rows. (A rule under the header only, or a filled header band, leaves the body in
+    /// one band: its rows are cut by the text.) Otherwise a line continues the row above (a wrapped
     /// cell) when it sits within `maxWrapGap` lines of it, fills only columns the row already
     /// fills, fewer than the fullest line of the block, holds no number, and (below a row of
     /// values) does not start left of the row (a group heading); or when, as closely, it fills
@@ -50,8 +52,9 @@ public enum RowGrouping {
         let between = cuts.filter { c in !lines.contains { $0.bbox.y0 + 0.25 * h < c && c < $0.bbox.y1 - 0.25 * h } }
         func band(_ l: FragmentLine) -> Int { between.filter { $0 < l.line.midY }.count }
         // Densely ruled (a rule under most rows): every band is one row.
-        let bandCount = Set(lines.map(band)).count
-        if between.count >= 2, Double(lines.count) <= settings.ruledLinesPerRow * Double(bandCount) {
+        let bandSizes = Dictionary(grouping: lines.map(band), by: { $0 }).mapValues(\.count)
+        if between.count >= 2, Double(lines.count) <= settings.ruledLinesPerRow * Double(bandSizes.count),
+           (bandSizes.values.max() ?? 0) <= settings.maxRuledBandLines {
             var bands: [Int: [Int]] = [:]
             for (i, l) in lines.enumerated() { bands[band(l), default: []].append(i) }
             return (bands.keys.sorted().map { bands[$0]! }, true)

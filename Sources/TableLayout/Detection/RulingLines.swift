@@ -65,8 +65,8 @@ public enum RulingLines {
             }
         }
         for x in 0..<w where vStart[x] >= 0 && vLast[x] + 1 - vStart[x] >= minLen { vRuns[x].append((vStart[x], vLast[x] + 1)) }
-        let found = (stack(hRuns, horizontal: true, scale: s, maxThick: maxThick)
-            + stack(vRuns, horizontal: false, scale: s, maxThick: maxThick)).map { r -> Ruling in
+        let found = (stack(hRuns, horizontal: true, scale: s, maxThick: maxThick, fillEdges: settings.fillEdgesAreRules)
+            + stack(vRuns, horizontal: false, scale: s, maxThick: maxThick, fillEdges: settings.fillEdgesAreRules)).map { r -> Ruling in
                 var r = r
                 if r.horizontal { r.at += originY; r.from += originX; r.to += originX } else { r.at += originX; r.from += originY; r.to += originY }
                 return r
@@ -92,8 +92,10 @@ public enum RulingLines {
         return covered >= 0.5 * r.length
     }
 
-    /// Merges runs on consecutive scan lines that overlap along the rule into one rule.
-    static func stack(_ runs: [[(Int, Int)]], horizontal: Bool, scale: Double, maxThick: Int) -> [Ruling] {
+    /// Merges runs on consecutive scan lines that overlap along the rule into one rule. A stack
+    /// thicker than `maxThick` is a filled area: with `fillEdges` its two edges along the runs
+    /// are rules (the end of a coloured band separates rows as a rule does), else it is dropped.
+    static func stack(_ runs: [[(Int, Int)]], horizontal: Bool, scale: Double, maxThick: Int, fillEdges: Bool = false) -> [Ruling] {
         struct Open { var first: Int; var last: Int; var from: Int; var to: Int }
         var open: [Open] = [], done: [Open] = []
         for (i, line) in runs.enumerated() {
@@ -111,9 +113,14 @@ public enum RulingLines {
             open = next
         }
         done += open
-        return done.filter { $0.last - $0.first + 1 <= maxThick }.map {
-            Ruling(horizontal: horizontal, at: (Double($0.first + $0.last + 1) / 2) / scale,
-                   from: Double($0.from) / scale, to: Double($0.to) / scale)
+        return done.flatMap { o -> [Ruling] in
+            let from = Double(o.from) / scale, to = Double(o.to) / scale
+            if o.last - o.first + 1 <= maxThick {
+                return [Ruling(horizontal: horizontal, at: (Double(o.first + o.last + 1) / 2) / scale, from: from, to: to)]
+            }
+            guard fillEdges else { return [] }
+            return [Ruling(horizontal: horizontal, at: Double(o.first) / scale, from: from, to: to),
+                    Ruling(horizontal: horizontal, at: Double(o.last + 1) / scale, from: from, to: to)]
         }
     }
 }

@@ -25,6 +25,13 @@ extension TableDetector {
 
     /// The tables of one page already read from `doc`, with its ruling lines when needed.
     public static func tables(on page: PDFPage, of doc: PDFDocument, settings: DetectionSettings = .standard) throws -> PageTables {
+        let drawn = page.words  // every word drawn, seen or not: its box holds text, not a chart's curves
+        var page = page
+        if settings.useRulings {
+            // White text on a dark fill (a coloured band) is read; white on white paper is not.
+            page = InkFilter.visibleWords(of: page, in: doc, scale: settings.renderScale)
+            page.words = page.words.map { var w = $0; w.isWhite = false; return w }
+        }
         let words = page.words.filter { !$0.isWhite }
         guard !words.isEmpty else { return PageTables(page: page, tables: [], rulings: []) }
         let textLines = LineBuilder.lines(words)
@@ -42,7 +49,7 @@ extension TableDetector {
         let clip = BBox(x0: 0, y0: area.y0 - m, x1: page.width, y1: area.y1 + m)
         let r = try doc.renderGrey(page: page.number, scale: settings.renderScale, rotation: page.rotation, clip: clip)
         let rulings = RulingLines.find(in: r.bitmap, em: em, words: words, originX: r.originX, originY: r.originY, settings: settings)
-        let found = ChartInk.removingCharts(tables(on: page, rulings: rulings, settings: settings), bitmap: r.bitmap, words: words, em: em, settings: settings)
+        let found = ChartInk.removingCharts(tables(on: page, rulings: rulings, settings: settings), bitmap: r.bitmap, words: drawn, em: em, settings: settings)
         return PageTables(page: page, tables: found, rulings: rulings)
     }
 }
