@@ -20,10 +20,10 @@ struct ExtractCommand: ParsableCommand {
         written; 74 the disk is full.
         """)
 
-    @Argument(help: "The report PDF(s); `-` reads one from standard input.", completion: .file(extensions: ["pdf"])) var files: [String]
+    @Argument(help: "The report PDF(s); `-` reads one from standard input.", completion: FileCompletions.pdf) var files: [String]
     @Option(name: .shortAndLong, help: "Write the JSON here (atomically) instead of standard output (one input file only; `-`: standard output).",
-            completion: .file(extensions: ["json"])) var output: String?
-    @Option(help: "Write <name>.json for each input PDF into this directory (atomically).", completion: .directory) var outDir: String?
+            completion: FileCompletions.json) var output: String?
+    @Option(help: "Write <name>.json for each input PDF into this directory (atomically).", completion: FileCompletions.directory) var outDir: String?
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "Leave out reconciliation findings (extraction notes only).") var noReconcile = false
     @Option(help: "Memory (address-space) limit of this process: 1G, 512M, bytes; 0 for none.") var memoryLimit: String = "1G"
@@ -64,6 +64,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         try check()
+        try InputOverwrite.refuse(outputs: destinations(), inputs: files)
         ResourceLimits.apply(memoryBytes: ResourceLimits.parseSize(memoryLimit) ?? ResourceLimits.defaultMemoryBytes, cpuSeconds: cpuLimit,
                              file: files.count == 1 ? files[0] : "\(files.count) files")
         var firstFailure: Int32? = nil
@@ -78,18 +79,18 @@ struct ExtractCommand: ParsableCommand {
     private func extractOne(_ file: String, to destination: String?) -> Int32 {
         var report: Report
         let input: StandardStreams.Input
-        do { input = try StandardStreams.Input(file) } catch {
-            CLIOutput.error("standard input cannot be read: \(error.localizedDescription)")
-            return 10
-        }
+        do { input = try StandardStreams.Input(file) } catch let e as StandardStreams.InputError {
+            CLIOutput.error(e.message)
+            return e.exitStatus
+        } catch { CLIOutput.error("\(MessageText.quoted(file)): cannot be read: \(error)"); return 10 }
         defer { input.cleanup() }
         do {
             let extracted = try ReportExtractor.extract(path: input.path, password: password, knownHash: knownHash.flatMap(KnownHash.init),
                                                         willOCR: ResourceLimits.allowOCR(pages:))
             report = noReconcile ? extracted : Reconciler.reconcile(extracted)
-            if input.temporaryDirectory != nil { report.source.file = StandardStreams.dash }
+            if input.isStandardInput { report.source.file = StandardStreams.dash }
         } catch let e as ExtractionError {
-            CLIOutput.error(input.temporaryDirectory == nil ? e.message : e.message.replacingOccurrences(of: input.path, with: "(standard input)"))
+            CLIOutput.error(!input.isStandardInput ? e.message : e.message.replacingOccurrences(of: input.path, with: "(standard input)"))
             return e.exitCode
         } catch {
             CLIOutput.error("\(file): \(error)")
@@ -98,7 +99,10 @@ struct ExtractCommand: ParsableCommand {
         if let status = OutputCheck.refuseInvalid(report, file: file) { return status }
         guard var data = try? ReportCoding.encode(report) else { CLIOutput.error("\(file): cannot encode the report"); return 1 }
         data.append(0x0A)
-        guard let destination, destination != StandardStreams.dash else { FileHandle.standardOutput.write(data); return 0 }
+        guard let destination, destination != StandardStreams.dash else {
+            do { try StandardOutput.writeOrExit(data) } catch { return (error as? ExitCode)?.rawValue ?? 73 }
+            return 0
+        }
         // -o names a file: its directory must exist. --out-dir names a folder to fill: create it.
         do { try AtomicFile.write(data, to: destination, createDirectories: outDir != nil, inputs: files.filter { $0 != StandardStreams.dash }) } catch {
             if let status = OutputCheck.diskFull(error, destination) { return status }
