@@ -55,6 +55,8 @@ struct AuditCommand: ParsableCommand {
             CLIOutput.error(e.message); throw ExitCode(e.exitCode)
         } catch let e as AuditError {
             CLIOutput.error(e.message); throw ExitCode(2)
+        } catch let e as StandardStreams.InputError {
+            CLIOutput.error(e.message); throw ExitCode(e.exitStatus)
         }
         for r in page.reports { if let note = r.audit.pdfNote { CLIOutput.warning("\(r.audit.name): \(note)") } }
         do { try StandardStreams.write(Data(page.render().utf8), to: destination, inputs: [input]) } catch {

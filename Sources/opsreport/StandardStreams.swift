@@ -136,8 +136,21 @@ enum StandardStreams {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opsreport-stdin-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let file = dir.appendingPathComponent("stdin" + suffix)
-            do { try FileManager.default.copyItem(atPath: path, toPath: file.path) } catch {
-                try? FileManager.default.removeItem(at: dir); throw error
+            // Copied by content: `path` may be `/proc/self/fd/N`, a link to an unlinked file.
+            let src = open(path, O_RDONLY | O_CLOEXEC), dst = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            defer { if src >= 0 { close(src) }; if dst >= 0 { close(dst) } }
+            var ok = src >= 0 && dst >= 0
+            var buf = [UInt8](repeating: 0, count: 1 << 20)
+            while ok {
+                let n = buf.withUnsafeMutableBytes { read(src, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { ok = n == 0; break }
+                ok = buf.withUnsafeBytes { StandardOutput.writeAll(UnsafeRawBufferPointer(rebasing: $0.prefix(n)), to: dst) }
+            }
+            guard ok else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: dir)
+                throw InputError(kind: .unreadable, message: "standard input cannot be copied to \(MessageText.quoted(file.path)) (\(reason)). Free some space in the temporary folder (TMPDIR), or give the file by name.")
             }
             return (dir, file.path)
         }
