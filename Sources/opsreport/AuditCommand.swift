@@ -21,7 +21,8 @@ struct AuditCommand: ParsableCommand {
             source.file; without it the page has no crops and says so) or a batch database (per series a chart \
             with restated, disputed and missing months, linked to the report and page that printed each value). \
             `-` reads INPUT from standard input. The page is one HTML file with its images inlined. \
-            Exit status: 0 written, 2 unusable input, 10-18 as extract for a PDF, 64 usage, 73 output not writable.
+            Exit status: 0 written, 2 unusable input, 10-18 as extract for a PDF (10 also a FIFO, device or socket), \
+            20 standard input over its cap, 64 usage, 73 output not writable or an input, 74 disk full, 141 closed pipe.
             """)
 
     @Argument(help: ArgumentHelp("REPORT.pdf, REPORT.json or DB.sqlite (`-`: standard input).", valueName: "input"),

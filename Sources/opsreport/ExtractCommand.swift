@@ -15,9 +15,10 @@ struct ExtractCommand: ParsableCommand {
         Exit status: 0 success; 10 unreadable file, 11 empty file, 12 not a PDF, 13 damaged PDF, \
         14 password required, 15 wrong password, 16 nothing legible (no text layer, and OCR of the page images reads nothing), 17 blank \
         document, 18 not an Operations Report, 19 the file changed while it was read, 20 the memory or \
-        CPU-time limit was reached (with several files: the status of the first that failed); 64 usage; \
-        70 internal error (the output would not be schema-valid; nothing written); 73 the output cannot be \
-        written; 74 the disk is full.
+        CPU-time limit was reached, or standard input holds more than 256 MiB (with several files: the status \
+        of the first that failed); 64 usage; 70 internal error (the output would not be schema-valid; nothing \
+        written); 73 the output cannot be written or is an input (also standard output redirected to one); \
+        74 the disk is full; 141 standard output is a closed pipe.
         """)
 
     @Argument(help: "The report PDF(s); `-` reads one from standard input.", completion: FileCompletions.pdf) var files: [String]

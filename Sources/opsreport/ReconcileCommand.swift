@@ -14,8 +14,9 @@ struct ReconcileCommand: ParsableCommand {
         discussion: """
             FILE is a report PDF (extracted first) or a report JSON written by `extract` (or a corpus \
             truth file). Prints one line per finding, or the JSON array of findings with --json. \
-            Exit status: 0 clean, 1 when a finding reaches --fail-on, 2 for unusable input, 73 when \
-            the -o file cannot be written.
+            Exit status: 0 clean, 1 when a finding reaches --fail-on, 2 for unusable input (also a FIFO, or standard \
+            input over its cap: 64 MiB of JSON, 256 MiB of PDF), 73 when the -o file cannot be written or is the \
+            input (also standard output redirected to it), 74 disk full, 141 closed pipe.
             """)
 
     enum Level: String, ExpressibleByArgument, CaseIterable {

@@ -14,10 +14,12 @@ struct TablesCommand: ParsableCommand {
         discussion: """
         Boxes are [x0, y0, x1, y1] in PDF points, origin top-left, y down; pages are 1-based. \
         csv/tsv: one table to standard output, several tables to OUT-p<page>-t<n>.<ext> (give -o OUT). \
-        Exit status: 0 success (also when no table is found); 10 unreadable file, 11 empty file, \
-        12 not a PDF, 13 damaged PDF, 14 password required, 15 wrong password, 16 no text layer, \
-        17 blank document; 64 usage (bad --pages, a page the document does not have, several \
-        csv/tsv tables without -o); 73 an output cannot be written.
+        `-` as FILE reads standard input. \
+        Exit status: 0 success (also when no table is found); 10 unreadable file (or a FIFO, device or socket), \
+        11 empty file, 12 not a PDF, 13 damaged PDF, 14 password required, 15 wrong password, 16 no text layer, \
+        17 blank document; 20 standard input over 256 MiB; 64 usage (bad --pages, a page the document does not \
+        have, several csv/tsv tables without -o); 73 an output cannot be written or is the input; 74 disk full; \
+        141 closed pipe.
         """)
 
     @Argument(help: "The PDF (`-`: standard input).", completion: FileCompletions.pdf) var file: String
