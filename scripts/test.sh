@@ -3,6 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh debug
+# The audit page's browser tests must run here, never skip: Chromium (Debian's `chromium`,
+# installed by setup.sh) must be on PATH, and a missing browser fails those tests.
+if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
+    echo "error: chromium is not on PATH (PATH=$PATH); scripts/setup.sh installs it (apt package chromium)." >&2
+    exit 1
+fi
+export OPSREPORT_REQUIRE_BROWSER=1
 swift build --build-tests
 scripts/readme-examples.sh debug   # the README's command examples, on the samples
 swift test --skip-build --disable-swift-testing

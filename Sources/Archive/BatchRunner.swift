@@ -104,6 +104,7 @@ public final class BatchRunner {
         guard fm.isExecutableFile(atPath: c.executable) else { throw BatchError.workerNotFound(c.executable) }
         let (files, excluded) = try FileDiscovery.scan(c.inputDirectory, excluding: [c.outputDirectory], followSymlinks: c.followSymlinks)
         guard !files.isEmpty || !excluded.isEmpty else { throw BatchError.noPDFs(c.inputDirectory) }
+        try BatchOutputGuard.check(c, inputs: files)
         jsonPaths = FileDiscovery.jsonPaths(for: files, under: c.inputDirectory, in: c.outputDirectory)
         // Both locks before anything in the output folder or the database is touched: a second
         // batch on the same folder stops here, never deleting the first one's staging files.

@@ -17,7 +17,8 @@ import GRDB
 ///   message, period, reference, title, variant, pages`.
 /// - `findings.csv`: `report, period, scope, code, severity, pointer, page, bbox_x0, bbox_y0, bbox_x1,
 ///   bbox_y1, printed, expected, suggestion_value, suggestion_confidence, suggestion_rationale, related,
-///   related_count, message` (values as plain text, `related` pointers separated by spaces,
+///   related_count, message` (values as plain text, lists joined with `; `: `related` pointers,
+///   a list `expected` or `suggestion_value`;
 ///   `related_count` their full number when `related` names only a few).
 /// - `meetings.csv`: `report, period, category, meeting, date`.
 public enum CSVExport {
@@ -52,7 +53,7 @@ public enum CSVExport {
               FROM reports ORDER BY name, id
             """),
         // Plain text, not JSON: `expected` and `suggestion_value` as printed (`Core`, `1149`),
-        // `related` as pointers separated by spaces; page and box from the finding, else from
+        // `related` as pointers joined with "; " (as any list value); page and box from the finding, else from
         // the provenance of its pointer.
         Table(name: "findings", columns: ["report", "period", "scope", "code", "severity", "pointer", "page",
                                           "bbox_x0", "bbox_y0", "bbox_x1", "bbox_y1", "printed", "expected",
@@ -60,10 +61,14 @@ public enum CSVExport {
             SELECT r.name, r.period, f.scope, f.code, f.severity, f.pointer, COALESCE(f.page, p.page),
                    COALESCE(json_extract(f.bbox, '$[0]'), p.x0), COALESCE(json_extract(f.bbox, '$[1]'), p.y0),
                    COALESCE(json_extract(f.bbox, '$[2]'), p.x1), COALESCE(json_extract(f.bbox, '$[3]'), p.y1),
-                   f.printed, json_extract(f.expected, '$'),
-                   json_extract(f.suggestion, '$.value'), json_extract(f.suggestion, '$.confidence'),
+                   f.printed,
+                   CASE WHEN json_type(f.expected) = 'array' THEN (SELECT group_concat(j.value, '; ') FROM json_each(f.expected) j)
+                        ELSE json_extract(f.expected, '$') END,
+                   CASE WHEN json_type(f.suggestion, '$.value') = 'array' THEN (SELECT group_concat(j.value, '; ') FROM json_each(f.suggestion, '$.value') j)
+                        ELSE json_extract(f.suggestion, '$.value') END,
+                   json_extract(f.suggestion, '$.confidence'),
                    json_extract(f.suggestion, '$.rationale'),
-                   (SELECT group_concat(j.value, ' ') FROM json_each(f.related) j), f.related_count, f.message
+                   (SELECT group_concat(j.value, '; ') FROM json_each(f.related) j), f.related_count, f.message
               FROM findings f LEFT JOIN reports r ON r.id = f.report_id
               LEFT JOIN provenance p ON p.report_id = f.report_id AND p.pointer = f.pointer
              ORDER BY r.name, f.scope, f.id

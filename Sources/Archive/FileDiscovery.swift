@@ -1,4 +1,5 @@
 import Foundation
+import PDFLayout
 import OpsReport
 
 /// Finds the PDFs of an archive folder.
@@ -49,6 +50,8 @@ public enum BatchError: Error, CustomStringConvertible {
     case databaseBusy(String)
     /// Another batch holds the output folder's lock.
     case outputBusy(String)
+    /// An output (the database, a CSV file) is one of the input PDFs (same device and inode).
+    case outputIsInput(output: String, input: String)
 
     public var description: String {
         switch self {
@@ -62,6 +65,8 @@ public enum BatchError: Error, CustomStringConvertible {
             return "\(p): another batch is using this database. Wait for it to finish, or give this run another database with --db."
         case .outputBusy(let p):
             return "\(p): another batch is writing into this output folder. Wait for it to finish, or give this run another folder with -o."
+        case let .outputIsInput(o, i):
+            return "\(MessageText.quoted(o)) is the input file \(MessageText.quoted(i)) (the same device and inode); nothing was written. Choose another --db or --csv path."
         }
     }
 }

@@ -127,10 +127,13 @@ public final class TerminalProgressBar: BatchProgress {
 public enum TerminalWidth {
     /// Columns assumed when the width cannot be read.
     public static let fallback = 80
-    /// The width of the terminal on file descriptor `fd` (`TIOCGWINSZ`), `nil` when it is not a terminal.
-    public static func current(_ fd: Int32) -> Int? {
+    /// The width of the terminal on file descriptor `fd` (`TIOCGWINSZ`); when the terminal does
+    /// not know its width (0 columns, e.g. a serial line), the `COLUMNS` environment variable;
+    /// `nil` when `fd` is not a terminal or neither says.
+    public static func current(_ fd: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
         var ws = winsize()
-        guard ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 else { return nil }
-        return Int(ws.ws_col)
+        guard ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0 else { return nil }
+        if ws.ws_col > 0 { return Int(ws.ws_col) }
+        return environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
     }
 }

@@ -15,9 +15,10 @@ public struct ArchiveAudit: Sendable {
     /// Archive findings that belong to no report (`archive_gap`).
     public var archiveFindings: [Finding]
 
-    /// Reads the database at `path`, read-only (it is not changed, nor migrated).
+    /// Reads the database at `path`, read-only (it is not changed, nor migrated). `password`
+    /// opens encrypted report PDFs for their crops (the one given to `batch --password`).
     /// - Throws: `AuditError.notADatabase` when the file is missing or not an OpsReport database.
-    public static func load(path: String) throws -> ArchiveAudit {
+    public static func load(path: String, password: String? = nil) throws -> ArchiveAudit {
         guard FileManager.default.fileExists(atPath: path) else { throw AuditError.notADatabase(path: path, reason: "no such file") }
         let store: ArchiveStore
         let rows: [ArchivedReport]
@@ -43,7 +44,8 @@ public struct ArchiveAudit: Sendable {
             report.source.sha256 = row.sha256
             let (pdf, note) = ReportAudit.locatePDF(report.source, near: nil)
             if let note { notes.append(note) }
-            var audit = ReportAudit(name: row.name, report: report, pdfPath: pdf, pdfNote: notes.isEmpty ? nil : notes.joined(separator: " "))
+            var audit = ReportAudit(name: row.name, report: report, pdfPath: pdf, pdfNote: notes.isEmpty ? nil : notes.joined(separator: " "),
+                                    password: password)
             audit.anchor = "report-\(row.id)"
             index[row.id] = reports.count
             reports.append(audit)

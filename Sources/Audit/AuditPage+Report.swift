@@ -33,9 +33,11 @@ extension AuditPage {
                                  .attr("data-severity", f.severity.rawValue), .attr("data-pointer", f.pointer)]
         if let p = a.page { attrs.append(.attr("data-page", String(p))) }
         if let b = a.focus { attrs.append(.attr("data-bbox", Self.boxText(b))) }
+        if a.focusIsDerived { attrs.append(.attr("data-bbox-derived", "row-and-column")) }
         var facts: [BodyNode] = []
         func fact(_ k: String, _ v: String, _ cls: String = "") { facts += [el("dt", .safe(k)), el("dd", .class(cls), .safe(v))] }
         fact("cell", f.pointer.isEmpty ? "(the archive)" : f.pointer + (a.page.map { ", page \($0)" } ?? ""))
+        if a.focusIsDerived { fact("box", "not read; placed from its row's and column's cells") }
         if let p = f.printed { fact("printed", p, "printed") }
         if let e = f.expected { fact("expected", Self.plain(e)) }
         if let s = f.suggestion {

@@ -8,6 +8,9 @@ public struct AuditedFinding: Sendable {
     /// Page and box of the finding's cell: the finding's own, else its pointer's provenance.
     public var page: Int?
     public var focus: BBox?
+    /// Whether `focus` was derived from the cell's row and column (`DerivedBox`): the cell has
+    /// no box of its own (its value could not be read).
+    public var focusIsDerived = false
     /// The related cells printed on the same page, with their boxes.
     public var related: [(pointer: String, bbox: BBox)]
     /// The crop around the cell and the related cells (nil without a PDF or a box).
@@ -54,13 +57,17 @@ public struct PreparedReport: Sendable {
         }
         self.findings = report.findings.map { f in
             let prov = report.provenance[f.pointer]
-            let page = f.page ?? prov?.page
-            let focus = f.bbox ?? prov?.bbox
+            var page = f.page ?? prov?.page
+            var focus = f.bbox ?? prov?.bbox
+            var derived = false
+            if focus == nil, let d = DerivedBox.box(for: f.pointer, in: report.provenance), page == nil || page == d.page {
+                page = d.page; focus = d.bbox; derived = true
+            }
             let related = f.related.compactMap { p -> (pointer: String, bbox: BBox)? in
                 guard let r = report.provenance[p], r.page == page else { return nil }
                 return (p, r.bbox)
             }
-            var item = AuditedFinding(finding: f, page: page, focus: focus, related: related, crop: nil)
+            var item = AuditedFinding(finding: f, page: page, focus: focus, focusIsDerived: derived, related: related, crop: nil)
             if let page, let focus {
                 let h = max(focus.height, AuditTolerances.minimumCellHeight)
                 item.crop = render {

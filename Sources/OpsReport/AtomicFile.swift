@@ -37,6 +37,12 @@ public enum AtomicFile {
     ///   left untouched and no temporary file remains.
     public static func write(_ data: Data, to path: String, createDirectories: Bool = true, inputs: [String] = []) throws {
         func refuse(_ reason: String, _ code: Int32? = nil) -> AtomicFileError { AtomicFileError(path: path, reason: reason, code: code) }
+        // The path as named first (stat follows every link): `/proc/self/fd/1` or `/dev/stdout`
+        // on a pipe is a link to `pipe:[N]`, which `resolveLinks` cannot follow as a path.
+        var named = stat()
+        if stat(path, &named) == 0, [S_IFIFO, S_IFCHR, S_IFSOCK].contains(named.st_mode & S_IFMT) {
+            return try writeThrough(data, to: path, as: path)
+        }
         let target = resolveLinks(path)
         let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent()

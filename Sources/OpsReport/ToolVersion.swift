@@ -3,8 +3,9 @@
 /// another.
 ///
 /// `current` is `release+fingerprint`, e.g. `0.2.0+3f2a9c01d4e5b6a7`: the release number and a
-/// hash of the extraction code's source files (`PDFLayout`, `TableLayout`, `OpsReport`,
-/// `Reconcile`, the poppler shim), made at build time by the `BuildFingerprintPlugin` build-tool
+/// hash of the extraction code's source files (`PDFLayout`, `TableLayout`, `OCR`, `OpsReport`,
+/// `Reconcile`, the poppler and Tesseract shims, and the `opsreport` files that shape `extract`'s
+/// output: `fingerprintFiles`), made at build time by the `BuildFingerprintPlugin` build-tool
 /// plugin. A build from changed extraction code therefore has another version, and reconverts.
 public enum ToolVersion {
     /// The release number (semantic versioning).
@@ -14,6 +15,13 @@ public enum ToolVersion {
     public static let fingerprint = "fuzz"
     #else
     public static let fingerprint = buildFingerprint
+    #endif
+    /// The source files hashed into `fingerprint`, relative to the package root, sorted (empty
+    /// in the fuzz build).
+    #if FUZZING
+    public static let fingerprintFiles: [String] = []
+    #else
+    public static let fingerprintFiles = buildFingerprintFiles
     #endif
     /// `release+fingerprint`.
     public static let current = "\(release)+\(fingerprint)"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Audit
 import Foundation
 import OpsReport
+import PDFLayout
 
 /// `opsreport audit REPORT.pdf|REPORT.json|DB.sqlite [-o audit.html]`: one self-contained HTML
 /// page showing what the tool read and why it doubts a value.
@@ -21,18 +22,19 @@ struct AuditCommand: ParsableCommand {
             source.file; without it the page has no crops and says so) or a batch database (per series a chart \
             with restated, disputed and missing months, linked to the report and page that printed each value). \
             `-` reads INPUT from standard input. The page is one HTML file with its images inlined. \
-            Exit status: 0 written, 2 unusable input, 10-18 as extract for a PDF, 20 the memory or CPU-time limit \
-            was reached (--memory-limit, --cpu-limit: 50 s + 5 s a report drawn + 10 s a page read by OCR), 64 usage, \
-            73 output not writable.
+            Exit status: 0 written, 2 unusable input, 10-18 as extract for a PDF (10 also a FIFO, device or socket), \
+            20 standard input over its cap, or the memory or CPU-time limit reached (--memory-limit, --cpu-limit: \
+            50 s + 5 s a report drawn + 10 s a page read by OCR), 64 usage, 73 output not writable or an input, \
+            74 disk full, 141 closed pipe.
             """)
 
     @Argument(help: ArgumentHelp("REPORT.pdf, REPORT.json or DB.sqlite (`-`: standard input).", valueName: "input"),
-              completion: .file(extensions: ["pdf", "json", "sqlite", "db"]))
+              completion: FileCompletions.auditInput)
     var input: String
     @Option(name: .shortAndLong, help: ArgumentHelp("The HTML file to write (`-`: standard output; default: INPUT's name with .audit.html, in the current folder).", valueName: "file"),
-            completion: .file(extensions: ["html"]))
+            completion: FileCompletions.html)
     var output: String?
-    @Option(help: "User password of an encrypted PDF.") var password: String?
+    @Option(help: "User password of an encrypted PDF (for a database: of its report PDFs, as given to `batch --password`).") var password: String?
     @OptionGroup var limits: ResourceLimitOptions
 
     /// The default output: `<input stem>.audit.html` in the current folder (`audit.html` for `-`).
@@ -48,9 +50,10 @@ struct AuditCommand: ParsableCommand {
            URL(fileURLWithPath: destination).standardizedFileURL.path == URL(fileURLWithPath: input).standardizedFileURL.path {
             throw ValidationError("The output \(destination) is the input file; choose another output path.")
         }
+        try InputOverwrite.refuse(outputs: [destination], inputs: [input])
         let source: StandardStreams.Input
-        do { source = try StandardStreams.Input(input) } catch {
-            CLIOutput.error("standard input cannot be read: \(error.localizedDescription)"); throw ExitCode(10)
+        do { source = try StandardStreams.Input(input) } catch let e as StandardStreams.InputError {
+            CLIOutput.error(e.message); throw ExitCode(e.exitStatus)
         }
         defer { source.cleanup() }
         let page: AuditPage
@@ -58,13 +61,16 @@ struct AuditCommand: ParsableCommand {
             CLIOutput.error(e.message); throw ExitCode(e.exitCode)
         } catch let e as AuditError {
             CLIOutput.error(e.message); throw ExitCode(2)
+        } catch let e as StandardStreams.InputError {
+            CLIOutput.error(e.message); throw ExitCode(e.exitStatus)
         }
         for r in page.reports { if let note = r.audit.pdfNote { CLIOutput.warning("\(r.audit.name): \(note)") } }
-        do { try StandardStreams.write(Data(page.render().utf8), to: destination) } catch {
-            CLIOutput.error("\(destination): cannot write the audit page: \(error.localizedDescription). Choose a writable path in an existing directory.")
+        do { try StandardStreams.write(Data(page.render().utf8), to: destination, inputs: [input]) } catch {
+            if let status = OutputCheck.diskFull(error, destination) { throw ExitCode(status) }
+            CLIOutput.error("\(MessageText.quoted(destination)): cannot write the audit page: \(error.localizedDescription). Choose a writable path in an existing directory.")
             throw ExitCode(73)
         }
-        if destination != StandardStreams.dash { FileHandle.standardError.write(Data("audit: wrote \(destination)\n".utf8)) }
+        if destination != StandardStreams.dash { CLIOutput.wrote("audit", destination) }
     }
 
     /// Tells the input's kind by its first bytes (not its name), and prepares the page.
@@ -74,12 +80,19 @@ struct AuditCommand: ParsableCommand {
         }
         let head = source.head()
         if head.starts(with: Array("SQLite format 3".utf8)) {
-            let archive = try ArchiveAudit.load(path: source.path)
+            // SQLite looks for -wal and -journal files next to the database: standard input is
+            // given a named copy (removed when done; see `Input.namedCopy(suffix:)`).
+            let copy = try source.namedCopy(suffix: ".sqlite")
+            defer { StandardStreams.Input.removeNamedCopy(copy.folder) }
+            let archive = try ArchiveAudit.load(path: copy.path, password: password)
             ResourceLimits.allow(archive.reports.count, secondsEach: ResourceLimits.auditReportCPUSeconds, for: "report(s) drawn")
             return AuditPage(title: "OpsReport audit — \(source.name)", reports: archive.reports.map(PreparedReport.init), archive: archive)
         }
         if let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }), first == UInt8(ascii: "{") {
-            let data = try Data(contentsOf: URL(fileURLWithPath: source.path))
+            let data: Data
+            do { data = try FileBytes.data(ofFile: source.path, maxBytes: JSONInputLimits.maxBytes) } catch let e as PDFLayoutError {
+                throw AuditError.notAReportJSON(path: source.name, reason: e.reason)
+            }
             let dir = source.name == StandardStreams.dash ? FileManager.default.currentDirectoryPath
                 : URL(fileURLWithPath: source.path).deletingLastPathComponent().path
             let audit: ReportAudit

@@ -3,6 +3,7 @@ import Archive
 import Foundation
 import Logging
 import OpsReport
+import PDFLayout
 
 /// `opsreport batch DIR`: converts every PDF under DIR in isolated worker processes, stores the
 /// results in SQLite, computes cross-report findings and optionally exports CSV.
@@ -23,14 +24,14 @@ struct BatchCommand: ParsableCommand {
             error, 130 interrupted.
             """)
 
-    @Argument(help: "The folder holding the reports (searched recursively).", completion: .directory) var directory: String
-    @Option(name: .shortAndLong, help: "Folder for the per-report JSON files.", completion: .directory) var out: String = "opsreport-out"
-    @Option(help: "SQLite database file (default: OUT/opsreport.sqlite).", completion: .file(extensions: ["sqlite", "db"])) var db: String?
+    @Argument(help: "The folder holding the reports (searched recursively).", completion: FileCompletions.directory) var directory: String
+    @Option(name: .shortAndLong, help: "Folder for the per-report JSON files.", completion: FileCompletions.directory) var out: String = "opsreport-out"
+    @Option(help: "SQLite database file (default: OUT/opsreport.sqlite).", completion: FileCompletions.database) var db: String?
     @Option(name: .shortAndLong, help: "Worker processes run at once.") var jobs: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
     @Flag(help: "Convert again files already recorded for this tool version.") var force = false
     @Flag(help: "Convert again files recorded as failed for a lasting reason (damaged, not_a_report, …); crashes and timeouts are retried anyway.") var retryFailed = false
     @Option(help: "Seconds a worker may spend on one file before it is killed.") var timeout: Double = 120
-    @Option(help: "Write tidy CSVs and datapackage.json into this folder.", completion: .directory) var csv: String?
+    @Option(help: "Write tidy CSVs and datapackage.json into this folder.", completion: FileCompletions.directory) var csv: String?
     @Flag(help: "Start each CSV with a UTF-8 byte order mark, so that Excel reads non-ASCII text right.") var csvBom = false
     @Option(help: "Password passed to every worker, for encrypted PDFs.") var password: String?
     @Option(help: "Memory (address-space) limit of each worker: 1G, 512M, bytes; 0 for none.") var memoryLimit: String = "1G"
@@ -48,7 +49,7 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), !isDir.boolValue {
-            CLIOutput.error("\(directory): is a file, not a folder. Give the folder that holds the report PDFs; to convert one file, use `opsreport extract \(directory)`.")
+            CLIOutput.error("\(MessageText.quoted(directory)): is a file, not a folder. Give the folder that holds the report PDFs; to convert one file, use `opsreport extract \(directory)`.")
             throw ExitCode(4)
         }
         let logger = logging.logger(label: "opsreport.batch")
@@ -69,8 +70,11 @@ struct BatchCommand: ParsableCommand {
         config.memoryLimit = ResourceLimits.parseSize(memoryLimit) ?? ResourceLimits.defaultMemoryBytes
         config.cpuLimit = cpuLimit
         config.followSymlinks = followSymlinks
-        // --quiet: no bar, only the failures (warnings) and the summary.
-        let progress = logging.quiet ? LogProgress(logger: logger) : makeBatchProgress(logger: logger)
+        // --quiet: no bar, only the failures (warnings) and the summary; --log-format json: log
+        // lines only (a bar would break the one-object-per-line stream).
+        let progress = logging.quiet || logging.logFormat == .json ? LogProgress(logger: logger) : makeBatchProgress(logger: logger)
+        logger.debug("batch settings", metadata: ["input": "\(directory)", "out": "\(out)", "db": "\(config.databasePath)", "jobs": "\(jobs)",
+                                                  "timeout": "\(timeout)", "memory_limit": "\(config.memoryLimit)", "cpu_limit": "\(cpuLimit)", "worker": "\(exe)"])
         let runner = BatchRunner(configuration: config, progress: progress)
         // Ctrl-C / SIGTERM: stop starting files, kill the workers, print the summary so far (exit
         // 130); a second signal ends the process at once.
@@ -85,7 +89,7 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(4)
         }
         print(summary.render(), terminator: "")
-        print("Database: \(config.databasePath)\nJSON: \(config.outputDirectory)" + (csv.map { "\nCSV: \($0)" } ?? ""))
+        print("Database: \(MessageText.quoted(config.databasePath))\nJSON: \(MessageText.quoted(config.outputDirectory))" + (csv.map { "\nCSV: \(MessageText.quoted($0))" } ?? ""))
         if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
     }
 }

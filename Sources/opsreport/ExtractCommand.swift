@@ -15,15 +15,16 @@ struct ExtractCommand: ParsableCommand {
         Exit status: 0 success; 10 unreadable file, 11 empty file, 12 not a PDF, 13 damaged PDF, \
         14 password required, 15 wrong password, 16 nothing legible (no text layer, and OCR of the page images reads nothing), 17 blank \
         document, 18 not an Operations Report, 19 the file changed while it was read, 20 the memory or \
-        CPU-time limit was reached (with several files: the status of the first that failed); 64 usage; \
-        70 internal error (the output would not be schema-valid; nothing written); 73 the output cannot be \
-        written; 74 the disk is full.
+        CPU-time limit was reached, or standard input holds more than 256 MiB (with several files: the status \
+        of the first that failed); 64 usage; 70 internal error (the output would not be schema-valid; nothing \
+        written); 73 the output cannot be written or is an input (also standard output redirected to one); \
+        74 the disk is full; 141 standard output is a closed pipe.
         """)
 
-    @Argument(help: "The report PDF(s); `-` reads one from standard input.", completion: .file(extensions: ["pdf"])) var files: [String]
+    @Argument(help: "The report PDF(s); `-` reads one from standard input.", completion: FileCompletions.pdf) var files: [String]
     @Option(name: .shortAndLong, help: "Write the JSON here (atomically) instead of standard output (one input file only; `-`: standard output).",
-            completion: .file(extensions: ["json"])) var output: String?
-    @Option(help: "Write <name>.json for each input PDF into this directory (atomically).", completion: .directory) var outDir: String?
+            completion: FileCompletions.json) var output: String?
+    @Option(help: "Write <name>.json for each input PDF into this directory (atomically).", completion: FileCompletions.directory) var outDir: String?
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "Leave out reconciliation findings (extraction notes only).") var noReconcile = false
     @OptionGroup var limits: ResourceLimitOptions
@@ -63,6 +64,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         try check()
+        try InputOverwrite.refuse(outputs: destinations(), inputs: files)
         try limits.apply(file: files.count == 1 ? files[0] : "\(files.count) files")
         var firstFailure: Int32? = nil
         for (file, destination) in zip(files, destinations()) {
@@ -76,18 +78,18 @@ struct ExtractCommand: ParsableCommand {
     private func extractOne(_ file: String, to destination: String?) -> Int32 {
         var report: Report
         let input: StandardStreams.Input
-        do { input = try StandardStreams.Input(file) } catch {
-            CLIOutput.error("standard input cannot be read: \(error.localizedDescription)")
-            return 10
-        }
+        do { input = try StandardStreams.Input(file) } catch let e as StandardStreams.InputError {
+            CLIOutput.error(e.message)
+            return e.exitStatus
+        } catch { CLIOutput.error("\(MessageText.quoted(file)): cannot be read: \(error)"); return 10 }
         defer { input.cleanup() }
         do {
             let extracted = try ReportExtractor.extract(path: input.path, password: password, knownHash: knownHash.flatMap(KnownHash.init),
                                                         willOCR: ResourceLimits.allowOCR(pages:))
             report = noReconcile ? extracted : Reconciler.reconcile(extracted)
-            if input.temporaryDirectory != nil { report.source.file = StandardStreams.dash }
+            if input.isStandardInput { report.source.file = StandardStreams.dash }
         } catch let e as ExtractionError {
-            CLIOutput.error(input.temporaryDirectory == nil ? e.message : e.message.replacingOccurrences(of: input.path, with: "(standard input)"))
+            CLIOutput.error(!input.isStandardInput ? e.message : e.message.replacingOccurrences(of: input.path, with: "(standard input)"))
             return e.exitCode
         } catch {
             CLIOutput.error("\(file): \(error)")
@@ -96,7 +98,10 @@ struct ExtractCommand: ParsableCommand {
         if let status = OutputCheck.refuseInvalid(report, file: file) { return status }
         guard var data = try? ReportCoding.encode(report) else { CLIOutput.error("\(file): cannot encode the report"); return 1 }
         data.append(0x0A)
-        guard let destination, destination != StandardStreams.dash else { FileHandle.standardOutput.write(data); return 0 }
+        guard let destination, destination != StandardStreams.dash else {
+            do { try StandardOutput.writeOrExit(data) } catch { return (error as? ExitCode)?.rawValue ?? 73 }
+            return 0
+        }
         // -o names a file: its directory must exist. --out-dir names a folder to fill: create it.
         do { try AtomicFile.write(data, to: destination, createDirectories: outDir != nil, inputs: files.filter { $0 != StandardStreams.dash }) } catch {
             if let status = OutputCheck.diskFull(error, destination) { return status }

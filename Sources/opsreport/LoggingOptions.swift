@@ -38,7 +38,7 @@ struct CLILogHandler: LogHandler {
     let format: LoggingOptions.Format
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .info
-    var write: @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    var write: @Sendable (String) -> Void = { StandardOutput.standardError($0) }
 
     init(label: String, format: LoggingOptions.Format) { self.label = label; self.format = format }
 

@@ -19,7 +19,10 @@ enum OutputCheck {
     }
 
     /// `diskFullStatus` after an error message when `error` is a full disk or quota; else `nil`.
+    /// A pipe whose reader has gone (`-o /dev/stdout | head -c1`) ends the process at once,
+    /// quietly, with `StandardOutput.brokenPipeStatus`.
     static func diskFull(_ error: Error, _ destination: String) -> Int32? {
+        if (error as? AtomicFileError)?.code == EPIPE { exit(StandardOutput.brokenPipeStatus) }
         guard let e = error as? AtomicFileError, e.isDiskFull else { return nil }
         CLIOutput.error("\(MessageText.quoted(destination)): the disk is full (\(e.reason)); nothing was written. Free some space and run again.")
         return diskFullStatus

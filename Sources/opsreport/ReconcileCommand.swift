@@ -14,8 +14,10 @@ struct ReconcileCommand: ParsableCommand {
         discussion: """
             FILE is a report PDF (extracted first) or a report JSON written by `extract` (or a corpus \
             truth file). Prints one line per finding, or the JSON array of findings with --json. \
-            Exit status: 0 clean, 1 when a finding reaches --fail-on, 2 for unusable input, 20 the \
-            memory or CPU-time limit was reached (--memory-limit, --cpu-limit), 73 when the -o file cannot be written.
+            Exit status: 0 clean, 1 when a finding reaches --fail-on, 2 for unusable input (also a FIFO, or standard \
+            input over its cap: 64 MiB of JSON, 256 MiB of PDF), 73 when the -o file cannot be written or is the \
+            input (also standard output redirected to it), 74 disk full, 141 closed pipe, \
+            20 the memory or CPU-time limit was reached (--memory-limit, --cpu-limit).
             """)
 
     enum Level: String, ExpressibleByArgument, CaseIterable {
@@ -23,12 +25,12 @@ struct ReconcileCommand: ParsableCommand {
         var severity: Finding.Severity { Finding.Severity(rawValue: rawValue)! }
     }
 
-    @Argument(help: "The report: a .pdf, or a .json report (`-`: standard input).", completion: .file(extensions: ["pdf", "json"])) var file: String
+    @Argument(help: "The report: a .pdf, or a .json report (`-`: standard input).", completion: FileCompletions.pdfOrJSON) var file: String
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1 (error, warning, info).")
     var failOn: Level = .error
     @Option(help: "Password of an encrypted PDF.") var password: String?
     @Option(name: .shortAndLong, help: "Also write the reconciled report (with findings) as JSON to this path (`-`: standard output, the findings then go to standard error).",
-            completion: .file(extensions: ["json"]))
+            completion: FileCompletions.json)
     var output: String?
     @Flag(help: "Print the findings as a JSON array instead of lines.") var json = false
     @OptionGroup var limits: ResourceLimitOptions
@@ -37,14 +39,16 @@ struct ReconcileCommand: ParsableCommand {
         try limits.apply(file: file)
         let report: Report
         let input: StandardStreams.Input
-        do { input = try StandardStreams.Input(file) } catch {
-            CLIOutput.error("standard input cannot be read: \(error.localizedDescription)"); throw ExitCode(2)
+        do { input = try StandardStreams.Input(file) } catch let e as StandardStreams.InputError {
+            CLIOutput.error(e.message); throw ExitCode(2)
         }
+        // The findings always go to standard output (or the report, with -o -).
+        try InputOverwrite.refuse(outputs: [nil] + (output.map { [$0] } ?? []), inputs: [file])
         defer { input.cleanup() }
         do {
             report = try load(input)
         } catch let e as ExtractionError {
-            CLIOutput.error(input.temporaryDirectory == nil ? e.message : e.message.replacingOccurrences(of: input.path, with: "(standard input)"))
+            CLIOutput.error(!input.isStandardInput ? e.message : e.message.replacingOccurrences(of: input.path, with: "(standard input)"))
             throw ExitCode(2)
         } catch let e as UnusableReport {
             CLIOutput.error("\(MessageText.quoted(file)): \(e.reason). Give a report PDF or a report JSON written by `opsreport extract`.")
@@ -68,14 +72,14 @@ struct ReconcileCommand: ParsableCommand {
         let findings = reconciled.findings
         // With the report on standard output, the findings go to standard error.
         let toStdout = output != StandardStreams.dash
-        func print(_ s: String) { if toStdout { Swift.print(s) } else { FileHandle.standardError.write(Data((s + "\n").utf8)) } }
+        func print(_ s: String) throws { if toStdout { try StandardOutput.writeOrExit(Data((s + "\n").utf8)) } else { StandardOutput.standardError(s + "\n") } }
         if json {
             let e = ReportCoding.encoder()
-            print(String(decoding: try e.encode(findings), as: UTF8.self))
+            try print(String(decoding: try e.encode(findings), as: UTF8.self))
         } else {
-            for f in findings { print(Self.line(f)) }
+            for f in findings { try print(Self.line(f)) }
             let counts = Finding.Severity.allCases.reversed().map { s in "\(findings.filter { $0.severity == s }.count) \(s.rawValue)" }
-            print("\(file): \(findings.count) finding(s): \(counts.joined(separator: ", "))")
+            try print("\(MessageText.quoted(file)): \(findings.count) finding(s): \(counts.joined(separator: ", "))")
         }
         if findings.contains(where: { $0.severity >= failOn.severity }) { throw ExitCode(1) }
     }
@@ -86,7 +90,7 @@ struct ReconcileCommand: ParsableCommand {
     /// A report from a PDF, or from a report JSON (told by its name, or for standard input by
     /// its first character).
     private func load(_ input: StandardStreams.Input) throws -> Report {
-        let isJSON = input.temporaryDirectory == nil ? file.lowercased().hasSuffix(".json")
+        let isJSON = !input.isStandardInput ? file.lowercased().hasSuffix(".json")
             : input.head().first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
         guard isJSON else { return try ReportExtractor.extract(path: input.path, password: password, willOCR: ResourceLimits.allowOCR(pages:)) }
         let data: Data

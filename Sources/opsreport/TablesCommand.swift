@@ -14,19 +14,23 @@ struct TablesCommand: ParsableCommand {
         discussion: """
         Boxes are [x0, y0, x1, y1] in PDF points, origin top-left, y down; pages are 1-based. \
         csv/tsv: one table to standard output, several tables to OUT-p<page>-t<n>.<ext> (give -o OUT). \
-        Exit status: 0 success (also when no table is found); 10 unreadable file, 11 empty file, \
-        12 not a PDF, 13 damaged PDF, 14 password required, 15 wrong password, 16 no text layer, \
-        17 blank document; 64 usage (bad --pages, a page the document does not have, several \
-        csv/tsv tables without -o); 20 the memory or CPU-time limit was reached (--memory-limit, --cpu-limit: \
-        50 s + 1 s a page); 73 an output cannot be written.
+        `-` as FILE reads standard input. \
+        Exit status: 0 success (also when no table is found); 10 unreadable file (or a FIFO, device or socket), \
+        11 empty file, 12 not a PDF, 13 damaged PDF, 14 password required, 15 wrong password, 16 no text layer, \
+        17 blank document; 20 standard input over 256 MiB, or the memory or CPU-time limit \
+        reached (--memory-limit, --cpu-limit: 50 s + 1 s a page); 64 usage (bad --pages, a page the document does not \
+        have, several csv/tsv tables without -o); 73 an output cannot be written or is the input; 74 disk full; \
+        141 closed pipe.
         """)
 
-    @Argument(help: "The PDF.") var file: String
+    @Argument(help: "The PDF (`-`: standard input).", completion: FileCompletions.pdf) var file: String
     @Option(help: "Pages to read, e.g. 1,3-5 (default: all).") var pages: String?
     @Option(help: "Output format: json, csv, tsv, jsonl, md or xlsx.") var format: String = "json"
-    @Option(name: .shortAndLong, help: "Output file (- for standard output, the default); csv/tsv with several tables: the name stem.") var output: String?
+    @Option(name: .shortAndLong, help: "Output file (- for standard output, the default); csv/tsv with several tables: the name stem.",
+            completion: FileCompletions.anyFile) var output: String?
     @Option(help: "User password of an encrypted PDF.") var password: String?
-    @Option(help: "Write one PNG per page with the detected tables, rows, columns and cells drawn over it into this folder.") var debug: String?
+    @Option(help: "Write one PNG per page with the detected tables, rows, columns and cells drawn over it into this folder.",
+            completion: FileCompletions.directory) var debug: String?
     @OptionGroup var limits: ResourceLimitOptions
 
     func validate() throws {
@@ -39,8 +43,12 @@ struct TablesCommand: ParsableCommand {
     func run() throws {
         let fmt = TableFormat(rawValue: format)!
         try limits.apply(file: file)
+        try InputOverwrite.refuse(outputs: [output], inputs: [file])
+        let input: StandardStreams.Input
+        do { input = try StandardStreams.Input(file) } catch let e as StandardStreams.InputError { CLIOutput.error(e.message); throw ExitCode(e.exitStatus) }
+        defer { input.cleanup() }
         let doc: PDFDocument
-        do { doc = try PDFDocument(path: file, password: password) } catch let e as PDFLayoutError { fail(ExtractionError.pdf(e)) }
+        do { doc = try PDFDocument(path: input.path, password: password) } catch let e as PDFLayoutError { fail(ExtractionError.pdf(e), input) }
         let wanted = pages.flatMap(PageList.parse) ?? Array(1...doc.pageCount)
         if let bad = wanted.first(where: { $0 > doc.pageCount }) {
             CLIOutput.error("\(file): page \(bad) does not exist (the document has \(doc.pageCount) pages).")
@@ -48,10 +56,10 @@ struct TablesCommand: ParsableCommand {
         }
         ResourceLimits.allow(wanted.count, secondsEach: ResourceLimits.textPageCPUSeconds, for: "page(s) read")
         let found: [PageTables]
-        do { found = try TableDetector.tables(in: doc, pages: wanted) } catch let e as PDFLayoutError { fail(ExtractionError.pdf(e)) }
+        do { found = try TableDetector.tables(in: doc, pages: wanted) } catch let e as PDFLayoutError { fail(ExtractionError.pdf(e), input) }
         if found.allSatisfy({ $0.page.words.isEmpty }) {
             let imaged = wanted.prefix(3).contains { ((try? doc.page($0, imageCoverage: true))?.imageCoverage ?? 0) > 0.3 }
-            fail(imaged ? .noTextLayer(path: file, pages: doc.pageCount) : .blank(path: file, pages: doc.pageCount))
+            fail(imaged ? .noTextLayer(path: file, pages: doc.pageCount) : .blank(path: file, pages: doc.pageCount), input)
         }
         if let debug { try writeDebug(found, doc: doc, to: debug) }
         let tables = found.flatMap(\.tables)
@@ -59,8 +67,10 @@ struct TablesCommand: ParsableCommand {
         try write(tables, as: fmt)
     }
 
-    private func fail(_ e: ExtractionError) -> Never {
-        CLIOutput.error(e.message)
+    /// Reports `e` (standard input's temporary path named as such) and exits with its status.
+    private func fail(_ e: ExtractionError, _ input: StandardStreams.Input) -> Never {
+        CLIOutput.error(input.isStandardInput ? e.message.replacingOccurrences(of: input.path, with: "(standard input)") : e.message)
+        input.cleanup()
         Foundation.exit(e.exitCode)
     }
 
@@ -82,12 +92,13 @@ struct TablesCommand: ParsableCommand {
         }
         let bytes: [UInt8]
         do { bytes = try TableExporter.render(tables, as: fmt) } catch { CLIOutput.error("\(file): \(error)"); throw ExitCode(73) }
-        if toStdout { FileHandle.standardOutput.write(Data(bytes)) } else { try save(bytes, to: output!) }
+        if toStdout { try StandardOutput.writeOrExit(Data(bytes)) } else { try save(bytes, to: output!) }
     }
 
     private func save(_ bytes: [UInt8], to path: String) throws {
-        do { try AtomicFile.write(Data(bytes), to: path, createDirectories: false) } catch {
-            CLIOutput.error("\(path): cannot write the output: \(error.localizedDescription). Choose a writable path in an existing directory.")
+        do { try AtomicFile.write(Data(bytes), to: path, createDirectories: false, inputs: [file].filter { $0 != StandardStreams.dash }) } catch {
+            if let status = OutputCheck.diskFull(error, path) { throw ExitCode(status) }
+            CLIOutput.error("\(MessageText.quoted(path)): cannot write the output: \(error.localizedDescription). Choose a writable path in an existing directory.")
             throw ExitCode(73)
         }
     }
@@ -96,7 +107,7 @@ struct TablesCommand: ParsableCommand {
         do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
             CLIOutput.error("\(dir): cannot create the debug folder: \(error.localizedDescription)."); throw ExitCode(73)
         }
-        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let stem = file == StandardStreams.dash ? "stdin" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         for p in found {
             let png: [UInt8]
             do {

@@ -11,7 +11,7 @@ struct TextCommand: ParsableCommand {
         commandName: "text",
         abstract: "Dump the lines (or words) of a page with bounding boxes, for debugging.",
         discussion: "Boxes are [x0, y0, x1, y1] in PDF points, origin at the top-left of the page, y growing downwards.")
-    @Argument(help: "The PDF.", completion: .file(extensions: ["pdf"])) var file: String
+    @Argument(help: "The PDF (`-`: standard input).", completion: FileCompletions.pdf) var file: String
     @Option(name: .shortAndLong, help: "1-based page; all pages when omitted.") var page: Int?
     @Option(help: "User password of an encrypted PDF.") var password: String?
     @Flag(help: "One word per row (text, box, font size, font) instead of one line per row.") var words = false
@@ -20,9 +20,15 @@ struct TextCommand: ParsableCommand {
 
     func run() throws {
         try limits.apply(file: file)
+        try InputOverwrite.refuse(outputs: [nil], inputs: [file])
+        let input: StandardStreams.Input
+        do { input = try StandardStreams.Input(file) } catch let e as StandardStreams.InputError { CLIOutput.error(e.message); throw ExitCode(e.exitStatus) }
+        defer { input.cleanup() }
         let doc: PDFDocument
-        do { doc = try PDFDocument(path: file, password: password) } catch let e as PDFLayoutError {
-            CLIOutput.error(e.message); throw ExitCode(ExtractionError.pdf(e).exitCode)
+        do { doc = try PDFDocument(path: input.path, password: password) } catch let e as PDFLayoutError {
+            let message = ExtractionError.pdf(e).message
+            CLIOutput.error(input.isStandardInput ? message.replacingOccurrences(of: input.path, with: "(standard input)") : message)
+            throw ExitCode(ExtractionError.pdf(e).exitCode)
         }
         var out = ""
         let wanted = page.map { [$0] } ?? Array(1...doc.pageCount)
@@ -43,7 +49,7 @@ struct TextCommand: ParsableCommand {
                 for l in LineBuilder.lines(p.words) { out += "\(box(l.bbox))\t\(l.text)\n" }
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try StandardOutput.writeOrExit(Data(out.utf8))
     }
 
     private func fmt(_ v: Double) -> String { String(format: "%.2f", v) }

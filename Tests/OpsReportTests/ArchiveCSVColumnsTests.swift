@@ -15,6 +15,10 @@ final class ArchiveCSVColumnsTests: XCTestCase {
         // A finding whose expected value is a label (as `group_variant` gives), to see it as plain text.
         report.findings.append(Finding(code: "group_variant", severity: .info, pointer: "/drivers/rows/0/group",
                                        expected: .string("Core"), message: "driver under an unusual group"))
+        // A finding whose expected value and suggestion are lists.
+        report.findings.append(Finding(code: "list_values", severity: .info, pointer: "/drivers/rows/1/days",
+                                       expected: .array([.int(12), .double(3.5)]), message: "a list",
+                                       suggestion: Suggestion(value: .array([.string("Core"), .string("Optional")]), confidence: .low, rationale: "r")))
         let store = try ArchiveStore()
         // Through the batch's decoding of a worker's JSON (provenance kept as page and box).
         try store.importReport(StoredReportDecoding.decode(ReportCoding.encode(report)), file: Self.planted, name: "planted.pdf")
@@ -47,13 +51,17 @@ final class ArchiveCSVColumnsTests: XCTestCase {
         XCTAssertEqual(total["suggestion_value"], "434.86")
         XCTAssertEqual(total["suggestion_confidence"], "high")
         XCTAssertEqual(total["suggestion_rationale"], f.suggestion!.rationale)
-        XCTAssertEqual(total["related"]?.split(separator: " ").map(String.init), f.related)
+        XCTAssertGreaterThan(f.related.count, 1)
+        XCTAssertEqual(total["related"], f.related.joined(separator: "; "), "a list joined with \"; \", not JSON text")
         // A label is plain text (not the JSON `"Core"`); page and box come from the pointer's provenance.
         let group = try XCTUnwrap(findings.first { $0["code"] == "group_variant" })
         XCTAssertEqual(group["expected"], "Core")
         XCTAssertEqual(group["suggestion_value"], "")
         XCTAssertEqual(group["page"], String(report.provenance["/drivers/rows/0/group"]!.page))
         XCTAssertEqual(box(group), report.provenance["/drivers/rows/0/group"]!.bbox.array)
+        let list = try XCTUnwrap(findings.first { $0["code"] == "list_values" })
+        XCTAssertEqual(list["expected"], "12; 3.5")
+        XCTAssertEqual(list["suggestion_value"], "Core; Optional")
         XCTAssertFalse(try String(contentsOf: dir.appendingPathComponent("findings.csv"), encoding: .utf8).hasPrefix("\u{FEFF}"))
     }
 

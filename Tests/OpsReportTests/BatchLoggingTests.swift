@@ -63,7 +63,30 @@ final class BatchLoggingTests: XCTestCase {
             XCTAssertNotNil(o["message"] as? String)
             levels.append(o["level"] as? String ?? "")
         }
-        XCTAssertEqual(Set(levels), ["info", "warning"])
+        XCTAssertEqual(Set(levels), ["debug", "info", "warning"], "--verbose adds debug lines")
+    }
+
+    func testVerboseAddsDebugLines() throws {
+        let plain = try batch([], tag: "default")
+        XCTAssertFalse(plain.err.contains("debug:"), plain.err)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("in"))
+        let verbose = try batch(["--verbose"], tag: "verbose")
+        XCTAssertEqual(verbose.status, 3)
+        let debug = verbose.err.split(separator: "\n").filter { $0.hasPrefix("debug: ") }
+        XCTAssertTrue(debug.contains { $0.contains("batch settings") && $0.contains("jobs=") && $0.contains("timeout=") }, verbose.err)
+    }
+
+    func testJSONLogInATerminalDrawsNoBar() throws {
+        // A pseudo-terminal would get the bar; with --log-format json every line is one object.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1)") }
+        let (input, worker) = try input()
+        let command = "stty cols 80; '\(ArchiveSupport.opsreport)' batch '\(input.path)' -o '\(dir.appendingPathComponent("out-json-tty").path)' --worker '\(worker)' --log-format json 2>&1 >/dev/null"
+        let r = try CLI.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        XCTAssertEqual(r.status, 3, r.stdout)
+        XCTAssertFalse(r.stdout.contains("\u{1B}[K"), r.stdout)
+        let lines = r.stdout.components(separatedBy: CharacterSet(charactersIn: "\r\n")).filter { !$0.isEmpty }
+        XCTAssertGreaterThanOrEqual(lines.count, 4, r.stdout)
+        for line in lines { XCTAssertNotNil(try? JSONSerialization.jsonObject(with: Data(line.utf8)), line) }
     }
 
     func testProgressBarFitsEveryWidth() {
@@ -105,6 +128,20 @@ final class BatchLoggingTests: XCTestCase {
         let bars = draws.filter { $0.hasPrefix("[") && $0.contains("/3") }
         XCTAssertGreaterThanOrEqual(bars.count, 3, r.stdout)
         for b in bars { XCTAssertLessThanOrEqual(b.count, 49, b) }
+    }
+
+    func testProgressBarUsesCOLUMNSWhenTheTerminalHasNoWidth() throws {
+        // A terminal that reports 0 columns: the bar fits COLUMNS (40) instead of the fallback 80.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1)") }
+        let (input, worker) = try input()
+        let command = "stty cols 0; COLUMNS=40 '\(ArchiveSupport.opsreport)' batch '\(input.path)' -o '\(dir.appendingPathComponent("out-columns").path)' --worker '\(worker)'"
+        let r = try CLI.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        XCTAssertEqual(r.status, 3, r.stdout)
+        let bars = r.stdout.components(separatedBy: "\r\u{1B}[K").dropFirst().map { $0.components(separatedBy: CharacterSet(charactersIn: "\r\n"))[0] }
+            .filter { $0.hasPrefix("[") && $0.contains("/3") }
+        XCTAssertGreaterThanOrEqual(bars.count, 3, r.stdout)
+        for b in bars { XCTAssertLessThanOrEqual(b.count, 39, b) }
+        XCTAssertNil(TerminalWidth.current(-1, environment: ["COLUMNS": "40"]), "not a terminal: no width")
     }
 
     func testProgressBarIsRedrawnWhenTheTerminalShrinks() throws {

@@ -4,10 +4,38 @@ import XCTest
 /// Headless Chromium (Debian's `chromium`, installed by `scripts/setup.sh`) for the audit page
 /// tests, and a small reader of the DOM it dumps.
 enum Browser {
-    /// The Chromium executable, or `nil` when none is installed.
-    static var executable: String? {
-        for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"] where FileManager.default.isExecutableFile(atPath: p) { return p }
+    /// Names a Chromium executable goes by (Debian's `chromium` first).
+    static let names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+
+    /// The Chromium executable, or `nil` when none is installed: the first of `names` on `PATH`,
+    /// else in `/usr/bin`.
+    static var executable: String? { find(path: ProcessInfo.processInfo.environment["PATH"] ?? "") }
+
+    /// The first of `names` that is an executable file in one of the folders of `path` (a
+    /// `PATH`-style list), then in `/usr/bin`.
+    static func find(path: String) -> String? {
+        let dirs = path.split(separator: ":").map(String.init) + ["/usr/bin"]
+        for name in names {
+            for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/" + name) { return dir + "/" + name }
+        }
         return nil
+    }
+
+    /// Whether a missing browser fails the test instead of skipping it: `OPSREPORT_REQUIRE_BROWSER=1`
+    /// (set by `scripts/test.sh`, so that CI cannot pass without running the browser tests).
+    static func isRequired(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        environment["OPSREPORT_REQUIRE_BROWSER"] == "1"
+    }
+
+    /// A required browser that is missing.
+    struct Missing: Error, CustomStringConvertible {
+        var description: String { "chromium is not installed, and OPSREPORT_REQUIRE_BROWSER=1 requires the browser tests to run (scripts/setup.sh installs it)" }
+    }
+
+    /// The error a browser test throws when no browser is installed: a skip, or `Missing` (a
+    /// failure) when `isRequired`.
+    static func unavailable(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Error {
+        isRequired(environment) ? Missing() : XCTSkip("chromium is not installed (scripts/setup.sh installs it)")
     }
 
     struct Load { var dom: String; var console: String }
@@ -15,7 +43,7 @@ enum Browser {
     /// Loads `page` in a fresh headless profile; returns the DOM after the load event and the
     /// browser's log (console messages included), and writes a screenshot to `screenshot`.
     static func load(_ page: URL, screenshot: URL, profile: URL, height: Int = 2400) throws -> Load {
-        guard let chromium = executable else { throw XCTSkip("chromium is not installed (scripts/setup.sh installs it)") }
+        guard let chromium = executable else { throw unavailable() }
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
                       "--enable-logging=stderr", "--v=0", "--window-size=1280,\(height)"]
         let dump = try CLI.run(chromium, common + ["--dump-dom", page.absoluteString])

@@ -74,30 +74,45 @@ final class CLIConventionTests: XCTestCase {
     }
 
     func testCompletionOffersFileNamesForPDFArguments() throws {
-        // Run bash's completion function from the generated script in a folder with a PDF, a
+        // Run bash's completion function from the generated script (called as bash calls it: command,
+        // current word, previous word) in a folder with a PDF, a
         // text file and a subfolder: PDF arguments are offered the PDF (and folders), not the text.
         let script = dir.appendingPathComponent("opsreport.bash")
         let gen = try CLI.run(["--generate-completion-script", "bash"])
         XCTAssertEqual(gen.status, 0, gen.stderr)
         try Data(gen.stdout.utf8).write(to: script)
-        for name in ["report.pdf", "notes.txt", "db.sqlite"] { FileManager.default.createFile(atPath: dir.appendingPathComponent(name).path, contents: Data()) }
+        for name in ["report.pdf", "SCAN.PDF", "notes.txt", "db.sqlite", "r.json", "page.html"] { _ = FileManager.default.createFile(atPath: dir.appendingPathComponent(name).path, contents: Data()) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
         func complete(_ line: String) throws -> [String] {
             let words = line.split(separator: " ", omittingEmptySubsequences: false).map { "'\($0)'" }.joined(separator: " ")
             let r = try CLI.run("/bin/bash", ["-c", """
                 cd '\(dir.path)' && source '\(script.path)' && COMP_WORDS=(\(words)) && COMP_CWORD=$((${#COMP_WORDS[@]} - 1)) \
-                && COMP_LINE='\(line)' && COMP_POINT=${#COMP_LINE} && _opsreport && printf '%s\\n' "${COMPREPLY[@]}"
+                && COMP_LINE='\(line)' && COMP_POINT=${#COMP_LINE} \
+                && _opsreport opsreport "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}" && printf '%s\\n' "${COMPREPLY[@]}"
                 """])
             XCTAssertEqual(r.status, 0, r.stderr)
             return r.stdout.split(separator: "\n").map(String.init).sorted()
         }
-        XCTAssertEqual(try complete("opsreport extract "), ["report.pdf", "sub"])
-        XCTAssertEqual(try complete("opsreport text "), ["report.pdf", "sub"])
-        XCTAssertEqual(try complete("opsreport audit "), ["db.sqlite", "report.pdf", "sub"])
+        // Every file argument and option, upper-case extensions too.
+        let pdfs = ["SCAN.PDF", "report.pdf", "sub"]
+        XCTAssertEqual(try complete("opsreport extract "), pdfs)
+        XCTAssertEqual(try complete("opsreport text "), pdfs)
+        XCTAssertEqual(try complete("opsreport tables "), pdfs)
+        XCTAssertEqual(try complete("opsreport reconcile "), ["SCAN.PDF", "r.json", "report.pdf", "sub"])
+        XCTAssertEqual(try complete("opsreport audit "), ["SCAN.PDF", "db.sqlite", "r.json", "report.pdf", "sub"])
         XCTAssertEqual(try complete("opsreport batch "), ["sub"])
+        XCTAssertEqual(try complete("opsreport extract report.pdf -o "), ["r.json", "sub"])
+        XCTAssertEqual(try complete("opsreport extract report.pdf --out-dir "), ["sub"])
+        XCTAssertEqual(try complete("opsreport reconcile report.pdf -o "), ["r.json", "sub"])
+        XCTAssertEqual(try complete("opsreport audit report.pdf -o "), ["page.html", "sub"])
+        XCTAssertEqual(try complete("opsreport tables report.pdf -o "), ["SCAN.PDF", "db.sqlite", "notes.txt", "opsreport.bash", "page.html", "r.json", "report.pdf", "sub"])
+        XCTAssertEqual(try complete("opsreport tables report.pdf --debug "), ["sub"])
+        XCTAssertEqual(try complete("opsreport batch sub --db "), ["db.sqlite", "sub"])
+        XCTAssertEqual(try complete("opsreport batch sub --csv "), ["sub"])
+        XCTAssertEqual(try complete("opsreport batch sub -o "), ["sub"])
         // zsh gets the same patterns.
         let zsh = try CLI.run(["--generate-completion-script", "zsh"])
-        XCTAssertTrue(zsh.stdout.contains("_files -g '\\''*.pdf'\\''"), zsh.stdout)
+        XCTAssertTrue(zsh.stdout.contains("_files -g '\\''*.pdf *.PDF'\\''"), zsh.stdout)
     }
 }
 

@@ -27,14 +27,37 @@ final class ToolVersionTests: TempFolderTestCase {
         XCTAssertEqual(v.stdout.trimmingCharacters(in: .whitespacesAndNewlines), ToolVersion.current)
         // The same hash over the package's extraction sources, as the plugin lists them.
         let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        var files: [URL] = []
-        for target in ["CPoppler", "OpsReport", "PDFLayout", "Reconcile", "TableLayout"] {
-            let dir = package.appendingPathComponent("Sources/\(target)")
-            files += (FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
-                .filter { ["swift", "h", "modulemap"].contains($0.pathExtension) }
-        }
+        let files = try Self.outputShapingFiles(package)
         XCTAssertGreaterThan(files.count, 50)
         XCTAssertEqual(try fingerprint(root: package, files: files), ToolVersion.fingerprint)
+    }
+
+    /// Every source file whose change can change an output: the extraction, OCR and
+    /// reconciliation targets, the poppler and Tesseract shims (C too), and the command files
+    /// that shape `extract`'s output.
+    static func outputShapingFiles(_ package: URL) throws -> [URL] {
+        var files: [URL] = []
+        for target in ["CPoppler", "CTesseract", "OCR", "OpsReport", "PDFLayout", "Reconcile", "TableLayout"] {
+            let dir = package.appendingPathComponent("Sources/\(target)")
+            files += (FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
+                .filter { ["swift", "h", "c", "modulemap"].contains($0.pathExtension) }
+        }
+        files += ["ExtractCommand", "OutputCheck", "ResourceLimits", "CLIOutput"].map { package.appendingPathComponent("Sources/opsreport/\($0).swift") }
+        return files
+    }
+
+    func testFingerprintCoversEveryFileThatShapesAnOutput() throws {
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let hashed = Set(ToolVersion.fingerprintFiles)
+        for required in ["Sources/OCR/PageOCR.swift", "Sources/OCR/TesseractEngine.swift", "Sources/CTesseract/TesseractLibrary.c",
+                         "Sources/CTesseract/include/CTesseract.h", "Sources/opsreport/ExtractCommand.swift", "Sources/opsreport/OutputCheck.swift",
+                         "Sources/opsreport/ResourceLimits.swift", "Sources/opsreport/CLIOutput.swift", "Sources/OpsReport/ReportExtractor.swift",
+                         "Sources/CPoppler/shim.h"] {
+            XCTAssertTrue(hashed.contains(required), "\(required) is not in the fingerprint")
+        }
+        let expected = Set(try Self.outputShapingFiles(package).map { String($0.standardizedFileURL.path.dropFirst(package.standardizedFileURL.path.count + 1)) })
+        XCTAssertEqual(hashed, expected)
+        XCTAssertEqual(ToolVersion.fingerprintFiles, ToolVersion.fingerprintFiles.sorted())
     }
 
     func testFingerprintFollowsTheSourcesNotTheFolder() throws {
