@@ -9,10 +9,12 @@ import Glibc
 /// `setrlimit(2)`, and the classification of hitting one as exit status `exitStatus` with a
 /// one-line message (never a crash report).
 ///
-/// - CPU: `RLIMIT_CPU` soft limit = the limit, hard limit = the limit + `cpuGraceSeconds`. The
-///   kernel sends SIGXCPU at the soft limit; the handler writes the message and exits with
-///   `exitStatus`. Should the handler not get to run, SIGKILL follows at the hard limit (the
-///   batch classifies an unexpected SIGKILL or SIGXCPU as `resource_limit` too).
+/// - CPU: `RLIMIT_CPU` soft limit = the limit (raised by the allowances), hard limit = the limit
+///   + `maxAllowanceSeconds` + `cpuGraceSeconds`, set once so that every allowance can still be
+///   granted (a hard limit cannot be raised again). The kernel sends SIGXCPU at the soft limit;
+///   the handler writes the message and exits with `exitStatus`. Should the handler not get to
+///   run, SIGKILL follows at the hard limit (the batch classifies an unexpected SIGKILL or
+///   SIGXCPU as `resource_limit` too).
 /// - Memory: `RLIMIT_AS` (address space), so an allocation beyond it fails instead of the
 ///   machine running out of memory. A failed allocation ends in a trap or abort (Swift runtime,
 ///   GLib and poppler all stop on it); the crash handler tells it from a real crash by `errno`
@@ -38,8 +40,7 @@ enum ResourceLimits {
     /// pages (`allowOCR(pages:)`), so a file that is not a scan keeps the plain limit.
     static let ocrPageCPUSeconds: UInt64 = 10
     /// Pages of one process that get the OCR allowance at most; the hard limit set at start-up
-    /// leaves room for them (`maxOCRPages × ocrPageCPUSeconds`) until the allowance is known,
-    /// then comes down to the new soft limit + `cpuGraceSeconds`.
+    /// leaves room for them (`maxOCRPages × ocrPageCPUSeconds`).
     static let maxOCRPages: UInt64 = 100
     /// CPU seconds added for each page `tables` or `text` reads from the text layer: about 20×
     /// the 0.05 s a page of the ICDAR 2013 documents takes in a release build.
@@ -98,9 +99,9 @@ enum ResourceLimits {
 
     /// Raises the CPU-time limit by `secondsEach` for each of `count` units of work about to be
     /// done (`what` names them in the message, e.g. "page(s) read by OCR"), all allowances adding
-    /// up to `maxAllowanceSeconds` at most, and brings the hard limit down to the new soft limit
-    /// + `cpuGraceSeconds`. No-op without a CPU limit, so a file that needs no such work keeps the
-    /// plain limit.
+    /// up to `maxAllowanceSeconds` at most (the hard limit stays where `apply` set it, so a later
+    /// allowance, such as the rest of an image-only PDF after its first pages, is granted too).
+    /// No-op without a CPU limit, so a file that needs no such work keeps the plain limit.
     static func allow(_ count: Int, secondsEach: UInt64, for what: String) {
         guard cpuBase > 0, count > 0, secondsEach > 0 else { return }
         let (wanted, overflow) = UInt64(count).multipliedReportingOverflow(by: secondsEach)
@@ -111,7 +112,7 @@ enum ResourceLimits {
         if let i = allowances.firstIndex(where: { $0.what == what && $0.secondsEach == secondsEach }) { allowances[i].count += count }
         else { allowances.append((what, secondsEach, count)) }
         let soft = cpuBase + allowedSeconds
-        setCPULimit(soft: soft, hard: soft + UInt64(cpuGraceSeconds))
+        setCPULimit(soft: soft, hard: cpuBase + maxAllowanceSeconds + UInt64(cpuGraceSeconds))
     }
 
     /// Sets `RLIMIT_CPU` (never above a hard limit the parent set) and the message the SIGXCPU

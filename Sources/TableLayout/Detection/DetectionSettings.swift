@@ -61,6 +61,9 @@ public struct DetectionSettings: Sendable, Hashable {
     /// Page columns: largest share of the lines reaching both sides of the gutter that may
     /// cross it (titles and figures set across both columns).
     public var gutterCrossShare: Double = 0.15
+    /// Page columns: how far, in em, the end or start of a line on one side of a gutter may be
+    /// from it to support it (the edge of a page column).
+    public var gutterEdgeReach: Double = 1.5
     /// Page columns: words (of two letters or more) on one side of the gutter that make a
     /// line of running text there.
     public var gutterProseWords: Int = 7

@@ -6,9 +6,12 @@ public enum PageColumns {
     /// The lines of one page in groups that are read separately: the left and right parts of
     /// each *column zone*, and the other lines whole.
     ///
-    /// The gutter is the x (in the middle `gutterBand` of the text's width) where the most lines
-    /// have a word gap and at most `gutterCrossShare` of the lines reaching both sides cross
-    /// it. A column zone is a run of consecutive lines, top to bottom, that all have a gap at
+    /// The gutter is the x (in the middle `gutterBand` of the text's width) with the most support
+    /// — lines that reach both sides and have a word gap there, and lines on one side only that
+    /// end or start within `gutterEdgeReach` em of it (the edges of the two columns) — where at
+    /// most `gutterCrossShare` of the lines reaching both sides cross it. (A gap between two
+    /// column groups of a table set in one page column has table rows for support; the gutter
+    /// beside that table has the table's right edge and the other column's left edge.) A column zone is a run of consecutive lines, top to bottom, that all have a gap at
     /// the gutter and of which at least `gutterProseLines` have running text
     /// (`gutterProseWords` words of two letters or more) on one side. No gutter, no zone: one group of all lines.
     ///
@@ -46,14 +49,21 @@ public enum PageColumns {
         let w = x1 - x0
         guard w > 0 else { return nil }
         let lo = x0 + (0.5 - settings.gutterBand / 2) * w, hi = x0 + (0.5 + settings.gutterBand / 2) * w
-        var best: (x: Double, split: Int)? = nil
+        let reach = settings.gutterEdgeReach * ColumnBoundaries.median(lines.map { $0.fontSize > 0 ? $0.fontSize : max($0.height, 1) })
+        var best: (x: Double, support: Int)? = nil
         var x = lo
         while x <= hi {
-            var split = 0, cross = 0
-            for l in lines where l.bbox.x0 < x && x < l.bbox.x1 {
-                if l.words.contains(where: { $0.bbox.x0 < x && x < $0.bbox.x1 }) { cross += 1 } else { split += 1 }
+            var split = 0, cross = 0, edges = 0
+            for l in lines {
+                if l.bbox.x0 < x && x < l.bbox.x1 {
+                    if l.words.contains(where: { $0.bbox.x0 < x && x < $0.bbox.x1 }) { cross += 1 } else { split += 1 }
+                } else if (l.bbox.x1 <= x && x - l.bbox.x1 <= reach) || (l.bbox.x0 >= x && l.bbox.x0 - x <= reach) {
+                    edges += 1
+                }
             }
-            if Double(cross) <= settings.gutterCrossShare * Double(split + cross), split > (best?.split ?? 0) { best = (x, split) }
+            if split + edges > 0, Double(cross) <= settings.gutterCrossShare * Double(split + cross), split + edges > (best?.support ?? 0) {
+                best = (x, split + edges)
+            }
             x += 1
         }
         return best?.x
