@@ -66,6 +66,7 @@ public enum ReportExtractor {
         if looksLikeNoReport(report) {
             throw ExtractionError.notAReport(path: path, reason: "no \"Operations Report — <Month> <Year>\" title and none of its tables were found")
         }
+        ReportSanitizer.apply(&report)
         return report
     }
 

@@ -51,7 +51,7 @@ public enum ReportValidation {
         }
         if let s = report.partyStatistics {
             months(s.months, "/party_statistics/months")
-            for (i, r) in s.rows.enumerated() { counts(r.counts, "/party_statistics/rows/\(i)/counts") }
+            // Party statistics may be negative: a measure can be a change between months.
         }
         for (i, g) in (report.votingGroups ?? []).enumerated() { count(g.count, "/voting_groups/\(i)/count") }
         for (i, m) in (report.meetings ?? []).enumerated() {
