@@ -25,7 +25,6 @@ enum ReportSanitizer {
             v = nil
             note("negative_value", pointer, "The cell reads \(x) (printed \"\(report.provenance[pointer]?.text ?? String(x))\"): a count cannot be negative, so the cell is left unread. Check the printed value.")
         }
-        func counts(_ a: inout [Int?], _ pointer: String) { for i in a.indices { count(&a[i], "\(pointer)/\(i)") } }
         func days(_ d: inout Days?, _ pointer: String) {
             guard let x = d, x.hundredths < 0 else { return }
             d = nil
@@ -37,32 +36,12 @@ enum ReportSanitizer {
             if !report.missingSections.contains(key) { report.missingSections.append(key) }
             return false
         }
-        days(&report.narrative.resourceDaysTotal, "/narrative/resource_days_total")
-        count(&report.narrative.telephoneEnquiries, "/narrative/telephone_enquiries")
-        count(&report.narrative.emailEnquiries, "/narrative/email_enquiries")
-        count(&report.narrative.parties, "/narrative/parties")
-        count(&report.narrative.votingGroups, "/narrative/voting_groups")
-        if report.drivers != nil {
-            for i in report.drivers!.rows.indices { days(&report.drivers!.rows[i].days, "/drivers/rows/\(i)/days") }
-            days(&report.drivers!.grandTotal, "/drivers/grand_total")
-        }
         if let h = report.helpdesk, !knownMonths(h.months, "helpdesk") { report.helpdesk = nil }
-        if report.helpdesk != nil {
-            for i in report.helpdesk!.rows.indices { counts(&report.helpdesk!.rows[i].counts, "/helpdesk/rows/\(i)/counts") }
-            counts(&report.helpdesk!.total, "/helpdesk/total")
-        }
         if let w = report.website, !knownMonths(w.months, "website") { report.website = nil }
-        if report.website != nil {
-            for i in report.website!.rows.indices { counts(&report.website!.rows[i].values, "/website/rows/\(i)/values") }
-        }
         if let s = report.partyStatistics, !knownMonths(s.months, "party_statistics") { report.partyStatistics = nil }
-        if report.votingGroups != nil {
-            for i in report.votingGroups!.indices { count(&report.votingGroups![i].count, "/voting_groups/\(i)/count") }
-        }
-        if report.modificationStatus != nil {
-            for i in report.modificationStatus!.rows.indices { count(&report.modificationStatus!.rows[i].count, "/modification_status/rows/\(i)/count") }
-            count(&report.modificationStatus!.total, "/modification_status/total")
-        }
+        var r = report
+        r.visitNumbers(count: { v, pointer, sign in if sign == .nonNegative { count(&v, pointer) } }, days: { d, pointer in days(&d, pointer) })
+        report = r
         if report.meetings != nil {
             for i in report.meetings!.indices {
                 let bad = report.meetings![i].dates.enumerated().filter { !ReportValidation.isDate($0.element) }

@@ -28,35 +28,7 @@ enum RangeGuard {
             check(&h, pointer)
             if h == nil { d = nil }
         }
-        func check(_ a: inout [Int?], _ pointer: String) {
-            for i in a.indices { check(&a[i], "\(pointer)/\(i)") }
-        }
-        check(&r.narrative.resourceDaysTotal, "/narrative/resource_days_total")
-        check(&r.narrative.telephoneEnquiries, "/narrative/telephone_enquiries")
-        check(&r.narrative.emailEnquiries, "/narrative/email_enquiries")
-        check(&r.narrative.parties, "/narrative/parties")
-        check(&r.narrative.votingGroups, "/narrative/voting_groups")
-        if r.drivers != nil {
-            for i in r.drivers!.rows.indices { check(&r.drivers!.rows[i].days, "/drivers/rows/\(i)/days") }
-            check(&r.drivers!.grandTotal, "/drivers/grand_total")
-        }
-        if r.helpdesk != nil {
-            for i in r.helpdesk!.rows.indices { check(&r.helpdesk!.rows[i].counts, "/helpdesk/rows/\(i)/counts") }
-            check(&r.helpdesk!.total, "/helpdesk/total")
-        }
-        if r.website != nil {
-            for i in r.website!.rows.indices { check(&r.website!.rows[i].values, "/website/rows/\(i)/values") }
-        }
-        if r.partyStatistics != nil {
-            for i in r.partyStatistics!.rows.indices { check(&r.partyStatistics!.rows[i].counts, "/party_statistics/rows/\(i)/counts") }
-        }
-        if r.votingGroups != nil {
-            for i in r.votingGroups!.indices { check(&r.votingGroups![i].count, "/voting_groups/\(i)/count") }
-        }
-        if r.modificationStatus != nil {
-            for i in r.modificationStatus!.rows.indices { check(&r.modificationStatus!.rows[i].count, "/modification_status/rows/\(i)/count") }
-            check(&r.modificationStatus!.total, "/modification_status/total")
-        }
+        r.visitNumbers(count: { v, pointer, _ in check(&v, pointer) }, days: { d, pointer in check(&d, pointer) })
         guard !found.isEmpty else { return (report, []) }
         let ev = Evidence(report: report)
         let findings = found.map { pointer, v in
