@@ -1,8 +1,5 @@
 import Foundation
 import PDFLayout
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The batch's rule that no output is one of its inputs: the database (and its `-wal`,
 /// `-journal` and lock files) and the CSV files are compared with every PDF found, by device
@@ -17,15 +14,11 @@ enum BatchOutputGuard {
 
     /// - Throws: `BatchError.outputIsInput` naming the first output that is one of `inputs`.
     static func check(_ c: BatchConfiguration, inputs: [String]) throws {
-        func identity(_ path: String) -> [UInt64]? {
-            var st = stat()
-            return stat(path, &st) == 0 ? [UInt64(st.st_dev), UInt64(st.st_ino)] : nil
-        }
-        let existing = outputs(of: c).compactMap { p in identity(p).map { (p, $0) } }
+        let existing = outputs(of: c).compactMap { p in FileIdentity.deviceAndInode(ofPath: p).map { (p, $0) } }
         guard !existing.isEmpty else { return }
         let wanted = Dictionary(existing.map { ($0.1, $0.0) }, uniquingKeysWith: { a, _ in a })
         for input in inputs {
-            if let id = identity(input), let output = wanted[id] { throw BatchError.outputIsInput(output: output, input: input) }
+            if let id = FileIdentity.deviceAndInode(ofPath: input), let output = wanted[id] { throw BatchError.outputIsInput(output: output, input: input) }
         }
     }
 }

@@ -39,8 +39,7 @@ extension FileDiscovery {
         func inside(_ p: String) -> Bool { p == realRoot || p.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") }
 
         func walk(_ dir: String) {
-            var st = stat()
-            if stat(dir, &st) == 0 { guard visited.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted else { return } }
+            if let key = FileIdentity.deviceAndInode(ofPath: dir) { guard visited.insert(key).inserted else { return } }
             guard let d = opendir(dir) else { return }
             defer { closedir(d) }
             var entries: [[UInt8]] = []

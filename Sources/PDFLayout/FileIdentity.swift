@@ -105,3 +105,12 @@ extension FileBytes {
         return (sha, id, id.isSettled(at: started))
     }
 }
+
+extension FileIdentity {
+    /// Device and inode of the file `path` names (links followed): what tells two names of one
+    /// file apart from two files. `nil` when nothing is there.
+    public static func deviceAndInode(ofPath path: String) -> [UInt64]? {
+        var st = stat()
+        return stat(path, &st) == 0 ? [UInt64(st.st_dev), UInt64(st.st_ino)] : nil
+    }
+}

@@ -12,12 +12,6 @@ enum InputOverwrite {
     /// Exit status of the refusal: the output cannot be written (73, as in the README).
     static let status: Int32 = 73
 
-    /// Device and inode of the file `path` names (links followed), `nil` when it does not exist.
-    static func identity(ofPath path: String) -> [UInt64]? {
-        var st = stat()
-        return stat(path, &st) == 0 ? [UInt64(st.st_dev), UInt64(st.st_ino)] : nil
-    }
-
     /// Device and inode of the regular file open as `fd` (`nil` for a pipe, terminal or device,
     /// which cannot be an input file).
     static func identity(ofDescriptor fd: Int32) -> [UInt64]? {
@@ -29,12 +23,12 @@ enum InputOverwrite {
     /// The identity of an input argument: the file, or for `-` standard input when it is a
     /// regular file (`< file`).
     static func identity(ofInput input: String) -> [UInt64]? {
-        input == StandardStreams.dash ? identity(ofDescriptor: 0) : identity(ofPath: input)
+        input == StandardStreams.dash ? identity(ofDescriptor: 0) : FileIdentity.deviceAndInode(ofPath: input)
     }
 
     /// The input among `inputs` that `output` is (`nil`, `-`: standard output), if any.
     static func clash(output: String?, inputs: [String]) -> String? {
-        let out = output == nil || output == StandardStreams.dash ? identity(ofDescriptor: 1) : identity(ofPath: output!)
+        let out = output == nil || output == StandardStreams.dash ? identity(ofDescriptor: 1) : FileIdentity.deviceAndInode(ofPath: output!)
         guard let out else { return nil }
         return inputs.first { identity(ofInput: $0) == out }
     }
