@@ -19,6 +19,8 @@ public struct TextLine: Sendable, Hashable {
     public let height: Double
     /// Vertical centre of the line (median of word centres, robust to superscripts).
     public let midY: Double
+    /// The line's em (font size, or glyph height when the font size is unknown), points.
+    public var em: Double { fontSize > 0 ? fontSize : max(height, 1) }
 
     /// - Parameter words: at least one word, any order.
     public init(words: [Word], page: Int) {

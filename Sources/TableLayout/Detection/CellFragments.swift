@@ -22,7 +22,7 @@ public struct FragmentLine: Sendable, Hashable {
     /// Its fragments, left to right.
     public var fragments: [CellFragment]
     /// The line's em (font size, or glyph height when the font size is unknown), points.
-    public var em: Double { line.fontSize > 0 ? line.fontSize : max(line.height, 1) }
+    public var em: Double { line.em }
     /// Word gap, points, from which a column cut may split one of its fragments (`splitGap`).
     public var splitGap: Double
     public init(line: TextLine, fragments: [CellFragment], splitGap: Double) {
@@ -72,7 +72,7 @@ public enum CellFragments {
     /// justified typewriter text are not columns).
     public static func split(_ lines: [TextLine], spaces: [String: Double] = [:], settings: DetectionSettings = .standard) -> [FragmentLine] {
         lines.map { l in
-            let em = l.fontSize > 0 ? l.fontSize : max(l.height, 1)
+            let em = l.em
             let space = l.words.first.flatMap { spaces[$0.fontName] } ?? 0
             let cellGap = max(settings.cellGap, settings.cellGapInSpaces * space) * em
             let splitGap = max(settings.splitGap, settings.splitGapInSpaces * space) * em

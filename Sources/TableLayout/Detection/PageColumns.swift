@@ -11,9 +11,11 @@ public enum PageColumns {
     /// end or start within `gutterEdgeReach` em of it (the edges of the two columns) — where at
     /// most `gutterCrossShare` of the lines reaching both sides cross it. (A gap between two
     /// column groups of a table set in one page column has table rows for support; the gutter
-    /// beside that table has the table's right edge and the other column's left edge.) A column zone is a run of consecutive lines, top to bottom, that all have a gap at
-    /// the gutter and of which at least `gutterProseLines` have running text
-    /// (`gutterProseWords` words of two letters or more) on one side. No gutter, no zone: one group of all lines.
+    /// beside that table has the table's right edge and the other column's left edge.)
+    ///
+    /// A column zone is a run of consecutive lines, top to bottom, that all have a gap at the
+    /// gutter and of which at least `gutterProseLines` have running text (`gutterProseWords`
+    /// words of two letters or more) on one side. No gutter, no zone: one group of all lines.
     ///
     /// - Parameter lines: one page's lines, top to bottom.
     public static func groups(_ lines: [TextLine], settings: DetectionSettings = .standard) -> [[TextLine]] {
@@ -49,7 +51,7 @@ public enum PageColumns {
         let w = x1 - x0
         guard w > 0 else { return nil }
         let lo = x0 + (0.5 - settings.gutterBand / 2) * w, hi = x0 + (0.5 + settings.gutterBand / 2) * w
-        let reach = settings.gutterEdgeReach * ColumnBoundaries.median(lines.map { $0.fontSize > 0 ? $0.fontSize : max($0.height, 1) })
+        let reach = settings.gutterEdgeReach * ColumnBoundaries.median(lines.map(\.em))
         var best: (x: Double, support: Int)? = nil
         var x = lo
         while x <= hi {
