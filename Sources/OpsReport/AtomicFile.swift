@@ -1,4 +1,5 @@
 import Foundation
+import PDFLayout
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,9 +50,9 @@ public enum AtomicFile {
         var st = stat()
         let exists = stat(target, &st) == 0
         if exists {
+            let key = [UInt64(st.st_dev), UInt64(st.st_ino)]
             for input in inputs {
-                var ist = stat()
-                if stat(input, &ist) == 0, ist.st_dev == st.st_dev, ist.st_ino == st.st_ino {
+                if FileIdentity.deviceAndInode(ofPath: input) == key {
                     throw refuse("\(path) is the input file \(input); choose another output path")
                 }
             }
@@ -92,16 +93,18 @@ public enum AtomicFile {
         guard writeAll(data, fd) else { let e = errno; throw AtomicFileError(path: path, reason: "cannot write to \(path): \(String(cString: strerror(e)))", code: e) }
     }
 
-    static func writeAll(_ data: Data, _ fd: Int32) -> Bool {
-        data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
+    static func writeAll(_ data: Data, _ fd: Int32) -> Bool { data.withUnsafeBytes { writeAll($0, to: fd) } }
+
+    /// Writes all of `bytes` to `fd` with `write(2)`, retrying after signals (`EINTR`) and short
+    /// writes; `false` on an error, with `errno` set.
+    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 { if errno == EINTR { continue }; return false }
+            offset += n
         }
+        return true
     }
 
     /// `path` with every symbolic link of its last component followed (at most 40 hops), so a

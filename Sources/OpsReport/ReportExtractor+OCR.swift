@@ -4,6 +4,7 @@ import PDFLayout
 
 /// Fewest words OCR must read in a whole document for an image-only PDF to count as legible.
 let minLegibleWords = 20
+
 extension ReportExtractor {
     /// Pages of an image-only PDF read by OCR before the rest: when these hold nothing legible,
     /// or no report title and none of its tables, the file is refused without reading the others
@@ -19,11 +20,12 @@ extension ReportExtractor {
                               isReport: ([PDFPage]) -> Bool) throws -> ([PDFPage], [OCRPage]) {
         guard let ocr = try? PageOCR() else { throw ExtractionError.noTextLayer(path: path, pages: doc.pageCount) }
         var out = pages, reads: [OCRPage] = []
+        func legible(_ read: [PDFPage]) -> Bool { read.reduce(0, { $0 + $1.words.count }) >= minLegibleWords }
         let probe = min(Self.reportProbePages, out.count)
         for run in [0..<probe, probe..<out.count] where !run.isEmpty {
             if run.lowerBound > 0 {
                 let first = Array(out[..<run.lowerBound])
-                guard first.reduce(0, { $0 + $1.words.count }) >= minLegibleWords else {
+                guard legible(first) else {
                     throw ExtractionError.noTextLayer(path: path, pages: doc.pageCount)
                 }
                 guard isReport(first) else {
@@ -37,7 +39,7 @@ extension ReportExtractor {
                 reads.append(r)
             }
         }
-        guard out.reduce(0, { $0 + $1.words.count }) >= minLegibleWords else {
+        guard legible(out) else {
             throw ExtractionError.noTextLayer(path: path, pages: doc.pageCount)
         }
         return (out, reads)

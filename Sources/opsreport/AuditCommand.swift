@@ -88,7 +88,7 @@ struct AuditCommand: ParsableCommand {
             ResourceLimits.allow(archive.reports.count, secondsEach: ResourceLimits.auditReportCPUSeconds, for: "report(s) drawn")
             return AuditPage(title: "OpsReport audit — \(source.name)", reports: archive.reports.map(PreparedReport.init), archive: archive)
         }
-        if let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }), first == UInt8(ascii: "{") {
+        if StandardStreams.isJSON(head: head) {
             let data: Data
             do { data = try FileBytes.data(ofFile: source.path, maxBytes: JSONInputLimits.maxBytes) } catch let e as PDFLayoutError {
                 throw AuditError.notAReportJSON(path: source.name, reason: e.reason)

@@ -89,7 +89,7 @@ struct ExtractCommand: ParsableCommand {
             report = noReconcile ? extracted : Reconciler.reconcile(extracted)
             if input.isStandardInput { report.source.file = StandardStreams.dash }
         } catch let e as ExtractionError {
-            CLIOutput.error(!input.isStandardInput ? e.message : e.message.replacingOccurrences(of: input.path, with: "(standard input)"))
+            CLIOutput.error(input.naming(e.message))
             return e.exitCode
         } catch {
             CLIOutput.error("\(file): \(error)")

@@ -48,7 +48,7 @@ struct ReconcileCommand: ParsableCommand {
         do {
             report = try load(input)
         } catch let e as ExtractionError {
-            CLIOutput.error(!input.isStandardInput ? e.message : e.message.replacingOccurrences(of: input.path, with: "(standard input)"))
+            CLIOutput.error(input.naming(e.message))
             throw ExitCode(2)
         } catch let e as UnusableReport {
             CLIOutput.error("\(MessageText.quoted(file)): \(e.reason). Give a report PDF or a report JSON written by `opsreport extract`.")

@@ -27,22 +27,11 @@ enum StandardOutput {
         var errorDescription: String? { "standard output cannot be written: \(reason)" }
     }
 
-    /// Writes all of `bytes` to `fd`, retrying after signals; `false` on an error (`errno` set).
-    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 { if errno == EINTR { continue }; return false }
-            offset += n
-        }
-        return true
-    }
-
     /// Writes `data` to standard output. A closed pipe exits the process at once, quietly, with
     /// `brokenPipeStatus`.
     /// - Throws: `WriteError` for any other failure (e.g. a full disk behind `> file`).
     static func write(_ data: Data) throws {
-        let ok = data.withUnsafeBytes { writeAll($0, to: 1) }
+        let ok = data.withUnsafeBytes { AtomicFile.writeAll($0, to: 1) }
         if ok { return }
         let e = errno
         if e == EPIPE { exit(brokenPipeStatus) }
@@ -63,6 +52,6 @@ enum StandardOutput {
     /// the command).
     static func standardError(_ text: String) {
         let data = Data(text.utf8)
-        _ = data.withUnsafeBytes { writeAll($0, to: 2) }
+        _ = data.withUnsafeBytes { AtomicFile.writeAll($0, to: 2) }
     }
 }

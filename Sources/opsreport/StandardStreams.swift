@@ -15,12 +15,15 @@ enum StandardStreams {
     /// stream would fill the disk; reading stops at the first byte over it.
     static let maxPDFBytes = 256 << 20
 
-    /// The cap on standard input whose first bytes are `head`: `JSONInputLimits.maxBytes` for
-    /// JSON (first non-blank byte `{`), `maxPDFBytes` for anything else.
-    static func limit(forHead head: [UInt8]) -> Int {
-        let first = head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
-        return first == UInt8(ascii: "{") ? JSONInputLimits.maxBytes : maxPDFBytes
+    /// Whether an input whose first bytes are `head` is JSON: its first byte that is not white
+    /// space or a UTF-8 byte-order mark is `{`.
+    static func isJSON(head: [UInt8]) -> Bool {
+        head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
     }
+
+    /// The cap on standard input whose first bytes are `head`: `JSONInputLimits.maxBytes` for
+    /// JSON (`isJSON(head:)`), `maxPDFBytes` for anything else.
+    static func limit(forHead head: [UInt8]) -> Int { isJSON(head: head) ? JSONInputLimits.maxBytes : maxPDFBytes }
 
     /// Why an input argument cannot be used.
     struct InputError: Error {
@@ -103,10 +106,16 @@ enum StandardStreams {
                     let what = cap == JSONInputLimits.maxBytes ? "a report JSON" : "a PDF or database"
                     throw InputError(kind: .tooLarge, message: "standard input holds more than the \(cap >> 20) MiB (\(cap) bytes) accepted for \(what); reading stopped there and nothing was written. Give the file by name instead.")
                 }
-                guard StandardOutput.writeAll(UnsafeRawBufferPointer(start: buf, count: n), to: fd) else {
+                guard AtomicFile.writeAll(UnsafeRawBufferPointer(start: buf, count: n), to: fd) else {
                     throw InputError(kind: .unreadable, message: "standard input cannot be copied to a temporary file (\(String(cString: strerror(errno)))). Free some space in the temporary folder (TMPDIR), or give the file by name.")
                 }
             }
+        }
+
+        /// `message` with the path of standard input's temporary copy called "(standard input)";
+        /// a named file's message as it is.
+        func naming(_ message: String) -> String {
+            isStandardInput ? message.replacingOccurrences(of: path, with: "(standard input)") : message
         }
 
         /// Closes (and, without `/proc`, removes) the temporary copy of standard input, if any.
@@ -145,7 +154,7 @@ enum StandardStreams {
                 let n = buf.withUnsafeMutableBytes { read(src, $0.baseAddress, $0.count) }
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { ok = n == 0; break }
-                ok = buf.withUnsafeBytes { StandardOutput.writeAll(UnsafeRawBufferPointer(rebasing: $0.prefix(n)), to: dst) }
+                ok = buf.withUnsafeBytes { AtomicFile.writeAll(UnsafeRawBufferPointer(rebasing: $0.prefix(n)), to: dst) }
             }
             guard ok else {
                 let reason = String(cString: strerror(errno))

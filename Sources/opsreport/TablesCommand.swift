@@ -69,7 +69,7 @@ struct TablesCommand: ParsableCommand {
 
     /// Reports `e` (standard input's temporary path named as such) and exits with its status.
     private func fail(_ e: ExtractionError, _ input: StandardStreams.Input) -> Never {
-        CLIOutput.error(input.isStandardInput ? e.message.replacingOccurrences(of: input.path, with: "(standard input)") : e.message)
+        CLIOutput.error(input.naming(e.message))
         input.cleanup()
         Foundation.exit(e.exitCode)
     }

@@ -26,8 +26,7 @@ struct TextCommand: ParsableCommand {
         defer { input.cleanup() }
         let doc: PDFDocument
         do { doc = try PDFDocument(path: input.path, password: password) } catch let e as PDFLayoutError {
-            let message = ExtractionError.pdf(e).message
-            CLIOutput.error(input.isStandardInput ? message.replacingOccurrences(of: input.path, with: "(standard input)") : message)
+            CLIOutput.error(input.naming(ExtractionError.pdf(e).message))
             throw ExitCode(ExtractionError.pdf(e).exitCode)
         }
         var out = ""
