@@ -117,30 +117,29 @@ final class BatchLoggingTests: XCTestCase {
         XCTAssertTrue(lastDraw.contains("3/10"), lastDraw)
     }
 
-    func testProgressBarInATerminalOf50Columns() throws {
-        // A real pseudo-terminal (util-linux `script`), 50 columns wide: no bar drawing is wider.
+    /// The batch's bar drawings in a real pseudo-terminal (util-linux `script`) set up by
+    /// `setup` (e.g. `stty cols 50;`), the batch writing to `out`: each drawing of the bar after
+    /// its carriage return and erase, up to the end of its line. Checks the batch's status (3).
+    func barsInATerminal(_ setup: String, out: String) throws -> [String] {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1)") }
         let (input, worker) = try input()
-        let command = "stty cols 50; '\(ArchiveSupport.opsreport)' batch '\(input.path)' -o '\(dir.appendingPathComponent("out-tty").path)' --worker '\(worker)'"
-        let r = try CLI.run("/usr/bin/script", ["-qec", command, "/dev/null"])
-        XCTAssertEqual(r.status, 3, r.stdout)
-        let draws = r.stdout.components(separatedBy: "\r\u{1B}[K").dropFirst().map { $0.components(separatedBy: CharacterSet(charactersIn: "\r\n"))[0] }
-        let bars = draws.filter { $0.hasPrefix("[") && $0.contains("/3") }
-        XCTAssertGreaterThanOrEqual(bars.count, 3, r.stdout)
-        for b in bars { XCTAssertLessThanOrEqual(b.count, 49, b) }
-    }
-
-    func testProgressBarUsesCOLUMNSWhenTheTerminalHasNoWidth() throws {
-        // A terminal that reports 0 columns: the bar fits COLUMNS (40) instead of the fallback 80.
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1)") }
-        let (input, worker) = try input()
-        let command = "stty cols 0; COLUMNS=40 '\(ArchiveSupport.opsreport)' batch '\(input.path)' -o '\(dir.appendingPathComponent("out-columns").path)' --worker '\(worker)'"
+        let command = "\(setup) '\(ArchiveSupport.opsreport)' batch '\(input.path)' -o '\(dir.appendingPathComponent(out).path)' --worker '\(worker)'"
         let r = try CLI.run("/usr/bin/script", ["-qec", command, "/dev/null"])
         XCTAssertEqual(r.status, 3, r.stdout)
         let bars = r.stdout.components(separatedBy: "\r\u{1B}[K").dropFirst().map { $0.components(separatedBy: CharacterSet(charactersIn: "\r\n"))[0] }
             .filter { $0.hasPrefix("[") && $0.contains("/3") }
         XCTAssertGreaterThanOrEqual(bars.count, 3, r.stdout)
-        for b in bars { XCTAssertLessThanOrEqual(b.count, 39, b) }
+        return bars
+    }
+
+    func testProgressBarInATerminalOf50Columns() throws {
+        // A terminal 50 columns wide: no bar drawing is wider.
+        for b in try barsInATerminal("stty cols 50;", out: "out-tty") { XCTAssertLessThanOrEqual(b.count, 49, b) }
+    }
+
+    func testProgressBarUsesCOLUMNSWhenTheTerminalHasNoWidth() throws {
+        // A terminal that reports 0 columns: the bar fits COLUMNS (40) instead of the fallback 80.
+        for b in try barsInATerminal("stty cols 0; COLUMNS=40", out: "out-columns") { XCTAssertLessThanOrEqual(b.count, 39, b) }
         XCTAssertNil(TerminalWidth.current(-1, environment: ["COLUMNS": "40"]), "not a terminal: no width")
     }
 

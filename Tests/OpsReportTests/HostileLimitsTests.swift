@@ -18,27 +18,28 @@ final class HostileLimitsTests: TempFolderTestCase {
          ["text", pdf], ["audit", pdf, "-o", out]]
     }
 
+    /// Runs every command on `pdf` with `limit` added: each ends with status 20 and one `error:`
+    /// line holding `words`, and writes nothing.
+    func assertEveryCommandStops(on pdf: String, with limit: [String], saying words: String, tag: String,
+                                 file: StaticString = #filePath, line: UInt = #line) throws {
+        let out = root.appendingPathComponent("out").path
+        for args in commands(pdf, out: out) {
+            let r = try run(args + limit, "\(tag)-\(args[0])")
+            XCTAssertEqual(r.status, 20, "\(args[0]): \(r.err)", file: file, line: line)
+            XCTAssertTrue(r.err.contains(words), "\(args[0]): \(r.err)", file: file, line: line)
+            XCTAssertEqual(r.err.split(separator: "\n").filter { $0.hasPrefix("error:") }.count, 1, "\(args[0]): \(r.err)", file: file, line: line)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out), "\(args[0]) wrote an output", file: file, line: line)
+        }
+    }
+
     func testEveryCommandStopsAtTheMemoryLimit() throws {
         let bomb = try HostilePDF.write(.stringBomb(mebibytes: 400), in: root)
-        let out = root.appendingPathComponent("out").path
-        for args in commands(bomb, out: out) {
-            let r = try run(args + ["--memory-limit", "200M"], "mem-\(args[0])")
-            XCTAssertEqual(r.status, 20, "\(args[0]): \(r.err)")
-            XCTAssertTrue(r.err.contains("memory limit of 200 MiB"), "\(args[0]): \(r.err)")
-            XCTAssertEqual(r.err.split(separator: "\n").filter { $0.hasPrefix("error:") }.count, 1, "\(args[0]): \(r.err)")
-            XCTAssertFalse(FileManager.default.fileExists(atPath: out), "\(args[0]) wrote an output")
-        }
+        try assertEveryCommandStops(on: bomb, with: ["--memory-limit", "200M"], saying: "memory limit of 200 MiB", tag: "mem")
     }
 
     func testEveryCommandStopsAtTheCPULimitNamingItsAllowance() throws {
         let slow = try HostilePDF.write(.glyphs(repeats: 1_000_000), in: root)
-        let out = root.appendingPathComponent("out").path
-        for args in commands(slow, out: out) {
-            let r = try run(args + ["--cpu-limit", "1"], "cpu-\(args[0])")
-            XCTAssertEqual(r.status, 20, "\(args[0]): \(r.err)")
-            XCTAssertTrue(r.err.contains("CPU-time limit of"), "\(args[0]): \(r.err)")
-            XCTAssertFalse(FileManager.default.fileExists(atPath: out), "\(args[0]) wrote an output")
-        }
+        try assertEveryCommandStops(on: slow, with: ["--cpu-limit", "1"], saying: "CPU-time limit of", tag: "cpu")
         // `tables` announces the pages it reads before reading them: the limit in force names them.
         let t = try run(["tables", slow, "--cpu-limit", "1"], "cpu-tables-note")
         XCTAssertTrue(t.err.contains("1 s + 1 s for each of 1 page(s) read"), t.err)
