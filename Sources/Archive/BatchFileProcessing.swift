@@ -118,7 +118,7 @@ extension BatchRunner {
         let result: ChildResult
         do {
             result = try ChildProcess.run(executable: c.executable, arguments: c.workerArguments(pdf: file, output: tmp, knownHash: known),
-                                          timeout: c.timeout, group: children)
+                                          timeout: c.timeout, maxExtension: c.maxTimeoutExtension, group: children)
         } catch {
             return try fail(.launchFailed, "cannot start the worker \(c.executable): \(error). It is tried again on the next run.")
         }
@@ -131,7 +131,8 @@ extension BatchRunner {
         let limits = WorkerLimits(c)
         switch result.termination {
         case .timedOut:
-            return try fail(.timedOut, "no result within \(Self.seconds(c.timeout)); the worker was killed. " + limits.timeoutNote)
+            let allowed = result.extendedSeconds > 0 ? " (\(Self.seconds(c.timeout)) + \(Self.seconds(result.extendedSeconds)) for the pages it announced to read by OCR)" : ""
+            return try fail(.timedOut, "no result within \(Self.seconds(c.timeout + result.extendedSeconds))\(allowed); the worker was killed. " + limits.timeoutNote)
         case .signaled(let s) where s == SIGKILL || s == SIGXCPU:
             // Not sent by the batch (a timeout or an interruption is handled above): the kernel's
             // CPU-time hard limit, or the out-of-memory killer.

@@ -21,6 +21,11 @@ public struct BatchConfiguration: Sendable {
     public var retryFailed = false
     /// Seconds a worker may take on one file before it is killed (reason `timed_out`).
     public var timeout: TimeInterval = 120
+    /// Seconds a worker may add to `timeout` in all by announcing work it found in its file (pages
+    /// it reads by OCR: `ChildProcess.allowancePrefix` lines, the same seconds it adds to its own
+    /// CPU-time limit), so a long scan is not killed as hung; 0: the timeout is fixed. `opsreport
+    /// batch` sets it to the workers' largest CPU allowance.
+    public var maxTimeoutExtension: TimeInterval = 0
     /// When set, the tidy CSVs and `datapackage.json` are written there at the end.
     public var csvDirectory: String?
     /// Start each CSV with a UTF-8 byte order mark (for Excel).
@@ -39,11 +44,13 @@ public struct BatchConfiguration: Sendable {
     public var followSymlinks = false
 
     /// The worker's arguments for one file:
-    /// `extract PDF -o OUT --memory-limit B --cpu-limit S [--password P] [--known-hash SHA@IDENTITY]`
+    /// `extract PDF -o OUT --memory-limit B --cpu-limit S [--announce-allowances] [--password P] [--known-hash SHA@IDENTITY]`
+    /// (`--announce-allowances` when `maxTimeoutExtension` is positive)
     /// (`knownHash`: the file's hash as the batch took it, so that the worker need not hash the
     /// bytes again; see `KnownHash`).
     public func workerArguments(pdf: String, output: String, knownHash: KnownHash? = nil) -> [String] {
         ["extract", pdf, "-o", output, "--memory-limit", String(memoryLimit), "--cpu-limit", String(cpuLimit)]
+            + (maxTimeoutExtension > 0 ? ["--announce-allowances"] : [])
             + (password.map { ["--password", $0] } ?? []) + (knownHash.map { ["--known-hash", $0.description] } ?? [])
     }
 

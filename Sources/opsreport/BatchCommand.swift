@@ -30,7 +30,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Worker processes run at once.") var jobs: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
     @Flag(help: "Convert again files already recorded for this tool version.") var force = false
     @Flag(help: "Convert again files recorded as failed for a lasting reason (damaged, not_a_report, …); crashes and timeouts are retried anyway.") var retryFailed = false
-    @Option(help: "Seconds a worker may spend on one file before it is killed.") var timeout: Double = 120
+    @Option(help: "Seconds a worker may spend on one file before it is killed, plus the CPU allowance of each page it reads by OCR (10 s).") var timeout: Double = 120
     @Option(help: "Write tidy CSVs and datapackage.json into this folder.", completion: FileCompletions.directory) var csv: String?
     @Flag(help: "Start each CSV with a UTF-8 byte order mark, so that Excel reads non-ASCII text right.") var csvBom = false
     @Option(help: "Password passed to every worker, for encrypted PDFs.") var password: String?
@@ -64,6 +64,7 @@ struct BatchCommand: ParsableCommand {
         config.force = force
         config.retryFailed = retryFailed
         config.timeout = timeout
+        config.maxTimeoutExtension = TimeInterval(ResourceLimits.maxAllowanceSeconds)
         config.csvDirectory = csv
         config.csvBOM = csvBom
         config.password = password

@@ -12,6 +12,7 @@ struct ResourceLimitOptions: ParsableArguments {
     var memoryLimit: String = "1G"
     @Option(help: "CPU-time limit of this process in seconds (raised for pages read by OCR or from the text layer and for reports drawn); 0 for none.")
     var cpuLimit: UInt64 = ResourceLimits.defaultCPUSeconds
+    @Flag(help: .hidden) var announceAllowances = false
 
     /// `--memory-limit` in bytes (0: none).
     /// - Throws: `ValidationError` when it is not a size such as `1G`, `512M` or a number of bytes.
@@ -25,7 +26,11 @@ struct ResourceLimitOptions: ParsableArguments {
     /// Sets the limits for the rest of this process; `file` names the input in the messages.
     /// Called from `run()` (not `validate()`), so that an unknown option is named first.
     /// - Throws: `ValidationError` for a bad `--memory-limit`.
+    /// With `--announce-allowances` (set by the batch for its workers, not for people), every CPU
+    /// allowance is also announced on standard output so that the batch extends the worker's
+    /// time limit by as much (`ChildProcess.allowancePrefix`).
     func apply(file: String) throws {
+        if announceAllowances { ResourceLimits.announcesAllowances = true }
         ResourceLimits.apply(memoryBytes: try memoryBytes(), cpuSeconds: cpuLimit, file: file)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Archive
 import PDFLayout
 #if canImport(Glibc)
 import Glibc
@@ -51,6 +52,9 @@ enum ResourceLimits {
     /// The most CPU seconds all allowances (`allow(_:secondsEach:for:)`) add up to: the hard limit
     /// set at start-up leaves room for them.
     static var maxAllowanceSeconds: UInt64 { maxOCRPages * ocrPageCPUSeconds }
+    /// Set by `--announce-allowances` (given by the batch to its workers): `allow` also writes
+    /// each allowance on standard output, for the parent's time limit.
+    nonisolated(unsafe) static var announcesAllowances = false
 
     /// Parses `1G`, `512M`, `800K`, `1073741824` (bytes), `0` (no limit).
     static func parseSize(_ s: String) -> UInt64? {
@@ -102,17 +106,28 @@ enum ResourceLimits {
     /// up to `maxAllowanceSeconds` at most (the hard limit stays where `apply` set it, so a later
     /// allowance, such as the rest of an image-only PDF after its first pages, is granted too).
     /// No-op without a CPU limit, so a file that needs no such work keeps the plain limit.
+    /// With `announcesAllowances` set, each allowance is also written to standard output as a
+    /// `ChildProcess.allowancePrefix` line, so a batch moves this worker's time limit as well.
     static func allow(_ count: Int, secondsEach: UInt64, for what: String) {
-        guard cpuBase > 0, count > 0, secondsEach > 0 else { return }
+        guard count > 0, secondsEach > 0 else { return }
         let (wanted, overflow) = UInt64(count).multipliedReportingOverflow(by: secondsEach)
         let room = maxAllowanceSeconds - min(maxAllowanceSeconds, allowedSeconds)
         let added = overflow ? room : min(room, wanted)
         guard added > 0 else { return }
         allowedSeconds += added
+        if announcesAllowances { announce(seconds: added) }
+        guard cpuBase > 0 else { return }
         if let i = allowances.firstIndex(where: { $0.what == what && $0.secondsEach == secondsEach }) { allowances[i].count += count }
         else { allowances.append((what, secondsEach, count)) }
         let soft = cpuBase + allowedSeconds
         setCPULimit(soft: soft, hard: cpuBase + maxAllowanceSeconds + UInt64(cpuGraceSeconds))
+    }
+
+    /// Writes `opsreport-allowance SECONDS` on standard output, unbuffered (the batch reads it
+    /// while this process runs).
+    private static func announce(seconds: UInt64) {
+        let line = Array((ChildProcess.allowancePrefix + "\(seconds)\n").utf8)
+        _ = line.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     /// Sets `RLIMIT_CPU` (never above a hard limit the parent set) and the message the SIGXCPU

@@ -42,6 +42,62 @@ final class ArchiveBatchTests: TempFolderTestCase {
         XCTAssertThrowsError(try ChildProcess.run(executable: "/nonexistent/worker", arguments: [], timeout: 1))
     }
 
+    /// A child that announces work (`ChildProcess.allowancePrefix` lines) moves its time limit,
+    /// by at most `maxExtension` in all; without `maxExtension` the lines change nothing.
+    func testAnnouncedWorkExtendsTheTimeLimitUpToItsCap() throws {
+        let p = ChildProcess.allowancePrefix
+        func sh(_ script: String, timeout: Double, cap: Double) throws -> ChildResult {
+            try ChildProcess.run(executable: "/bin/sh", arguments: ["-c", script], timeout: timeout, maxExtension: cap)
+        }
+        // Announced in two lines, the second split across writes: 0.5 + 1.5 s on a 0.5 s limit.
+        let extended = try sh("echo '\(p)0.5'; printf '\(p)1'; printf '.5\\n'; sleep 1.5; exit 3", timeout: 0.5, cap: 10)
+        XCTAssertEqual(extended.termination, .exited(3))
+        XCTAssertEqual(extended.extendedSeconds, 2, accuracy: 1e-9)
+        // Asking for more than the cap: killed at limit + cap.
+        let capped = try sh("echo '\(p)100'; exec sleep 30", timeout: 0.3, cap: 0.7)
+        XCTAssertEqual(capped.termination, .timedOut)
+        XCTAssertEqual(capped.extendedSeconds, 0.7, accuracy: 1e-9)
+        XCTAssertGreaterThanOrEqual(capped.duration, 1.0)
+        XCTAssertLessThan(capped.duration, 5)
+        // No cap, or a line that is not a number (or negative): the limit stays.
+        for (script, cap) in [("echo '\(p)5'; exec sleep 30", 0.0), ("echo '\(p)x'; echo '\(p)-5'; exec sleep 30", 10.0)] {
+            let fixed = try sh(script, timeout: 0.4, cap: cap)
+            XCTAssertEqual(fixed.termination, .timedOut, script)
+            XCTAssertEqual(fixed.extendedSeconds, 0, script)
+            XCTAssertLessThan(fixed.duration, 3, script)
+        }
+    }
+
+    /// A worker that announces work for longer than `timeout` (a long scan) is given that time
+    /// when the batch allows extensions, and is killed at `timeout` when it does not; the message
+    /// names the time it had.
+    func testABatchWorkerThatAnnouncesWorkGetsMoreTime() throws {
+        let input = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try ArchiveSupport.copyCorpus([Fixtures.textStems[0]], to: input)
+        let worker = try ArchiveSupport.script("""
+            f="$2"; out="$4"
+            echo "\(ChildProcess.allowancePrefix)3"
+            sleep 1.2
+            \(ArchiveSupport.writeTruth(Fixtures.truthDir.path + "/" + Fixtures.textStems[0] + ".json"))
+            """, named: "slow-worker.sh", in: root)
+        for (cap, status) in [(5.0, FileOutcome.Status.converted), (0.0, .failed)] {
+            let out = root.appendingPathComponent("out-\(cap)")
+            var c = config(input, out, worker: worker, jobs: 1, timeout: 0.5)
+            c.maxTimeoutExtension = cap
+            XCTAssertEqual(c.workerArguments(pdf: "a.pdf", output: "a.json").contains("--announce-allowances"), cap > 0)
+            let outcome = try XCTUnwrap(BatchRunner(configuration: c, progress: RecordingProgress()).run().outcomes.first)
+            XCTAssertEqual(outcome.status, status, outcome.message ?? "")
+            if cap == 0 { XCTAssertTrue(outcome.message?.hasPrefix("no result within 0.5 s; the worker was killed") ?? false, outcome.message ?? "") }
+        }
+        // Capped below what it needs: killed, the message naming both parts of its time.
+        var c = config(input, root.appendingPathComponent("out-capped"), worker: worker, jobs: 1, timeout: 0.5)
+        c.maxTimeoutExtension = 0.25
+        let outcome = try XCTUnwrap(BatchRunner(configuration: c, progress: RecordingProgress()).run().outcomes.first)
+        XCTAssertEqual(outcome.reason, .timedOut)
+        XCTAssertTrue(outcome.message?.hasPrefix("no result within 0.75 s (0.5 s + 0.25 s for the pages it announced to read by OCR)") ?? false, outcome.message ?? "")
+    }
+
     /// Good files convert; each bad one is recorded with its own reason and message; the batch goes on.
     func testEachFailureIsRecordedWithItsReasonAndTheBatchGoesOn() throws {
         let input = root.appendingPathComponent("in"), out = root.appendingPathComponent("out")

@@ -38,11 +38,24 @@ final class HostileLimitsTests: TempFolderTestCase {
     }
 
     func testEveryCommandStopsAtTheCPULimitNamingItsAllowance() throws {
-        let slow = try HostilePDF.write(.glyphs(repeats: 1_000_000), in: root)
+        let slow = try HostilePDF.write(.glyphs(repeats: 3_000_000), in: root)
         try assertEveryCommandStops(on: slow, with: ["--cpu-limit", "1"], saying: "CPU-time limit of", tag: "cpu")
         // `tables` announces the pages it reads before reading them: the limit in force names them.
         let t = try run(["tables", slow, "--cpu-limit", "1"], "cpu-tables-note")
         XCTAssertTrue(t.err.contains("1 s + 1 s for each of 1 page(s) read"), t.err)
+    }
+
+    /// With `--announce-allowances` (the batch's workers), each allowance is also written on
+    /// standard output, for the batch to move the worker's time limit; without it nothing is.
+    func testWorkersAnnounceTheirAllowancesOnlyWhenAsked() throws {
+        let pdf = try HostilePDF.write(.glyphs(repeats: 10), in: root)
+        let out = root.appendingPathComponent("t.json").path
+        let asked = try run(["tables", pdf, "-o", out, "--announce-allowances"], "announce")
+        XCTAssertEqual(asked.status, 0, asked.err)
+        XCTAssertEqual(asked.out, "opsreport-allowance 1\n")
+        let plain = try run(["tables", pdf, "-o", out + "2"], "no-announce")
+        XCTAssertEqual(plain.status, 0, plain.err)
+        XCTAssertEqual(plain.out, "")
     }
 
     func testABadMemoryLimitIsAUsageError() throws {

@@ -118,7 +118,7 @@ final class HostilePathTests: TempFolderTestCase {
         XCTAssertEqual(m.status, 20, m.err)
         XCTAssertTrue(m.err.contains("memory limit of 200 MiB"), m.err)
         XCTAssertEqual(m.err.split(separator: "\n").filter { $0.hasPrefix("error:") }.count, 1, m.err)
-        let slow = try HostilePDF.write(.glyphs(repeats: 1_000_000), in: root)
+        let slow = try HostilePDF.write(.glyphs(repeats: 3_000_000), in: root)
         let c = try run(["extract", slow, "--cpu-limit", "1"], "cpu")
         XCTAssertEqual(c.status, 20, c.err)
         XCTAssertTrue(c.err.contains("CPU-time limit of 1 s"), c.err)
