@@ -253,7 +253,7 @@ public enum MonthMatrixParser {
                 let y = l.words[i + 1]
                 let em = w.fontSize > 0 ? w.fontSize : w.bbox.height
                 if MonthText.year(y.text) != nil || (y.text.count == 2 && y.text.allSatisfy(\.isNumber)), y.bbox.x0 - w.bbox.x1 < em {
-                    cell.text = w.text + " " + y.text; cell.bbox = w.bbox.union(y.bbox); cell.glyphEdges = []
+                    cell.text = w.text + " " + y.text; cell.bbox = w.bbox.union(y.bbox); cell.dropGlyphs()
                 }
             }
             out.append(cell)

@@ -49,16 +49,17 @@ struct PageReader {
         var startIndex = 0
         var attrCursor = 0
         var lastGlyph: BBox? = nil
-        var edges: [Double] = []
+        var edges: [Double] = [], starts: [Double] = []
         func flush() {
-            guard let b = box, !current.isEmpty else { current = .init(); box = nil; edges = []; return }
+            guard let b = box, !current.isEmpty else { current = .init(); box = nil; edges = []; starts = []; return }
             while attrCursor < attrs.count, attrs[attrCursor].end < startIndex { attrCursor += 1 }
             let a = attrCursor < attrs.count && attrs[attrCursor].start <= startIndex ? attrs[attrCursor] : nil
             var w = Word(text: String(current), bbox: b, fontSize: a?.size ?? 0, fontName: a?.font ?? "",
                          isWhite: a?.white ?? false, page: number)
             w.glyphEdges = edges
+            w.glyphStarts = starts
             words.append(w)
-            current = .init(); box = nil; edges = []
+            current = .init(); box = nil; edges = []; starts = []
         }
         // Attribute run (font size, colour) of each scalar, to split words where the run changes.
         var runCursor = 0
@@ -97,6 +98,7 @@ struct PageReader {
             if box == nil { startIndex = i; box = b } else { box = box!.union(b) }
             current.append(s)
             edges.append(b.x1)
+            starts.append(b.x0)
         }
         flush()
         return (words, rotation)
@@ -111,8 +113,9 @@ struct PageReader {
         return abs(a.size - b.size) > sizeChange * max(a.size, b.size)
     }
 
-    /// A gap between two glyphs wider than this many em (font sizes) splits a word.
-    static let wordGap = 0.12
+    /// A gap between two glyphs wider than this many em (font sizes) splits a word
+    /// (`Word.glyphGapSplit`).
+    static var wordGap: Double { Word.glyphGapSplit }
     /// A glyph repeating the previous one and overlapping it by more than this fraction of its
     /// width is an overprinted copy.
     static let overprintOverlap = 0.5

@@ -20,6 +20,25 @@ public struct Word: Hashable, Sendable {
     /// from poppler; empty for words made otherwise. Glyph `i` spans
     /// `[i == 0 ? bbox.x0 : glyphEdges[i - 1], glyphEdges[i]]`.
     public var glyphEdges: [Double] = []
+    /// Left edge (x0, points) of each glyph's own box, one per entry of `glyphEdges`, or empty
+    /// when not recorded. Glyph boxes may overlap (kerning, or text drawn over text), so glyph
+    /// `i` does not always start where glyph `i - 1` ends.
+    public var glyphStarts: [Double] = []
+
+    /// Keeps the glyph edges (and starts) of glyphs `r` only, for a word cut out of this one.
+    public mutating func keepGlyphs<R: RangeExpression>(_ r: R) where R.Bound == Int {
+        let starts = glyphStarts.count == glyphEdges.count ? Array(glyphStarts[r]) : []
+        glyphEdges = Array(glyphEdges[r])
+        glyphStarts = starts
+    }
+
+    /// Forgets the glyph edges (a word whose text no longer follows its glyphs one to one).
+    public mutating func dropGlyphs() { glyphEdges = []; glyphStarts = [] }
+
+    /// A gap between two glyphs of one line wider than this many em (font sizes) splits a word
+    /// (a thin space is 0.17–0.2 em): the rule words are built by, also where glyphs a person
+    /// cannot see are taken out of a word. Em.
+    public static let glyphGapSplit = 0.12
 
     public init(text: String, bbox: BBox, fontSize: Double = 0, fontName: String = "", isWhite: Bool = false, page: Int) {
         self.text = text; self.bbox = bbox; self.fontSize = fontSize; self.fontName = fontName

@@ -48,28 +48,49 @@ extension InkFilter {
             // Other words' boxes on the line: their ink must not count for this word's glyphs.
             let others = words.filter { $0 != w && $0.bbox.xOverlap(w.bbox) > 0 && $0.bbox.yOverlap(w.bbox) > 0.5 * min($0.bbox.height, w.bbox.height) }
                 .map { ($0.bbox.x0, $0.bbox.x1) }
+            // Each glyph's own box when poppler gave it; the other glyphs' boxes do not count
+            // for it either (a glyph drawn over a hidden one has its ink there).
+            let starts = w.glyphStarts.count == w.glyphEdges.count ? w.glyphStarts : []
             var inked: [Bool] = []
-            var left = w.bbox.x0
             let dy = s.glyphInset * w.bbox.height
-            for edge in w.glyphEdges {
+            for (i, edge) in w.glyphEdges.enumerated() {
+                let left = starts.isEmpty ? (i == 0 ? w.bbox.x0 : w.glyphEdges[i - 1]) : starts[i]
                 let dx = s.glyphInset * max(0, edge - left)
-                guard let free = freePart(of: (left + dx, max(left + dx, edge - dx)), outside: others) else { inked.append(true); left = edge; continue }
+                let neighbours = starts.isEmpty ? [] : starts.indices.filter { $0 != i }.map { (starts[$0], w.glyphEdges[$0]) }
+                guard let free = freePart(of: (left + dx, max(left + dx, edge - dx)), outside: others + neighbours) else { inked.append(true); continue }
                 inked.append(darkest(BBox(x0: free.0, y0: w.bbox.y0 + dy, x1: free.1, y1: w.bbox.y1 - dy)) < s.inkLevel)
-                left = edge
             }
             if inked.allSatisfy({ $0 }) { out.append(w); continue }
             changed = true
-            guard let first = inked.firstIndex(of: true), let last = inked.lastIndex(of: true) else { continue }
-            var t = String.UnicodeScalarView()
-            var edges: [Double] = []
-            for i in first...last where inked[i] { t.append(scalars[i]); edges.append(w.glyphEdges[i]) }
-            var v = w
-            v.text = String(t)
-            v.bbox = BBox(x0: first == 0 ? w.bbox.x0 : w.glyphEdges[first - 1], y0: w.bbox.y0, x1: w.glyphEdges[last], y1: w.bbox.y1)
-            v.glyphEdges = edges
-            out.append(v)
+            out += inkedParts(of: w, scalars: scalars, inked: inked)
         }
         return (out, changed)
+    }
+
+    /// The inked glyphs of `w` as words: one word for each run of inked glyphs, the runs split
+    /// where the unseen glyphs between them are wider than `Word.glyphGapSplit` em, the gap
+    /// that splits words (a hidden digit between two values, `263` `9` `1 137`, leaves the
+    /// space a person sees between two cells), joined over narrower ones. Empty when no glyph
+    /// is inked.
+    static func inkedParts(of w: Word, scalars: [Unicode.Scalar], inked: [Bool]) -> [Word] {
+        let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
+        let starts = w.glyphStarts.count == w.glyphEdges.count ? w.glyphStarts : []
+        func left(_ i: Int) -> Double { starts.isEmpty ? (i == 0 ? w.bbox.x0 : w.glyphEdges[i - 1]) : starts[i] }
+        var runs: [[Int]] = []
+        for i in inked.indices where inked[i] {
+            // The gap a person sees: from the last inked glyph's right edge to this one's left.
+            if let last = runs.last?.last, last + 1 < i, left(i) - w.glyphEdges[last] > Word.glyphGapSplit * em {
+                runs.append([i])
+            } else if runs.isEmpty { runs.append([i]) } else { runs[runs.count - 1].append(i) }
+        }
+        return runs.map { run in
+            var v = w
+            v.text = String(String.UnicodeScalarView(run.map { scalars[$0] }))
+            v.bbox = BBox(x0: run[0] == 0 ? w.bbox.x0 : left(run[0]), y0: w.bbox.y0, x1: w.glyphEdges[run[run.count - 1]], y1: w.bbox.y1)
+            v.glyphEdges = run.map { w.glyphEdges[$0] }
+            v.glyphStarts = starts.isEmpty ? [] : run.map { starts[$0] }
+            return v
+        }
     }
 
     /// The widest part of `range` that no interval of `others` covers; `nil` when less than

@@ -10,13 +10,21 @@ public struct TableSettings: Sendable {
     /// Largest gap between a number and a following 3-digit group for the two to be one
     /// number with a space as thousands separator (no-break, thin or figure space). em.
     public var digitGroupGap = 0.7
-    /// Gaps of one thousands separator agree to within this many em. em.
-    public var separatorAgreement = 0.04
+    /// Gaps of one thousands separator agree to within this many em: the separator is one
+    /// glyph, its advance the same every time up to the producer's rounding of positions
+    /// (0.1 pt at 7 pt is 0.014 em), while two columns' cells printed close together may leave
+    /// a gap only 0.03 em away (3.01 pt against a 3.28 pt thin space at 9 pt). em.
+    public var separatorAgreement = 0.015
+    /// Values of four or more digits printed whole (`2031`) that show a table does not group
+    /// thousands with a space; one alone may be hidden text glued to a value. Words.
+    public var wholeNumberEvidence = 2
     /// How many of the most common candidate gaps are tried as the thousands separator's width.
     public var separatorCandidates = 4
     /// Alignment edges of values (right edges, left edges, centres) agree to within this many
-    /// em: a thousands group whose parts each sit on a column's edge is two cells. em.
-    public var edgeAgreement = 0.05
+    /// em: a thousands group whose parts each sit on a column's edge is two cells. Figures have
+    /// one advance, so aligned values agree up to the producer's rounding (0.14 pt at 10 pt
+    /// seen); a group that merely ends near a header word's edge is 0.3 pt or more off. em.
+    public var edgeAgreement = 0.02
     /// Spanning group labels are read as centred on their rows only when that fits their
     /// positions better than "at the first row" by more than this many row pitches in all. line.
     public var spanningTie = 0.25

@@ -49,7 +49,7 @@ public enum WordCleanup {
             var rest = w
             rest.text = String(String.UnicodeScalarView(scalars[k...]))
             rest.bbox.x0 = w.glyphEdges[k - 1]
-            rest.glyphEdges = Array(w.glyphEdges[k...])
+            rest.keepGlyphs(k...)
             return rest.text.allSatisfy(\.isWhitespace) ? nil : rest
         }
         return nil

@@ -18,8 +18,8 @@ public enum ColumnWordSplit {
         guard abs(edge - boundary) < glyph, spans[touched[0]].overlap(BBox(x0: w.bbox.x0, y0: 0, x1: edge, y1: 1)) > 0.5 * glyph,
               spans[touched[1]].overlap(BBox(x0: edge, y0: 0, x1: w.bbox.x1, y1: 1)) > 0.5 * glyph else { return [w] }
         var a = w, b = w
-        a.text = String(String.UnicodeScalarView(scalars[...cut])); a.bbox.x1 = edge; a.glyphEdges = Array(w.glyphEdges[...cut])
-        b.text = String(String.UnicodeScalarView(scalars[(cut + 1)...])); b.bbox.x0 = edge; b.glyphEdges = Array(w.glyphEdges[(cut + 1)...])
+        a.text = String(String.UnicodeScalarView(scalars[...cut])); a.bbox.x1 = edge; a.keepGlyphs(...cut)
+        b.text = String(String.UnicodeScalarView(scalars[(cut + 1)...])); b.bbox.x0 = edge; b.keepGlyphs((cut + 1)...)
         guard NumberText.isNumeric(a.text), NumberText.isNumeric(b.text) else { return [w] }
         return [a, b]
     }

@@ -19,7 +19,7 @@ public enum DigitGroups {
     /// columns' cells (`columnEdges`, `ColumnEdges.apart`) wins. `nil` without such pairs, or
     /// when the numbers show another convention (`printsOtherGrouping`).
     public static func separatorGap(_ lines: [TextLine], settings: TableSettings = .standard) -> Double? {
-        guard !printsOtherGrouping(lines) else { return nil }
+        guard !printsOtherGrouping(lines, settings: settings) else { return nil }
         var pairs: [(a: Word, b: Word, gap: Double, em: Double)] = []
         for l in lines {
             for (a, b) in zip(l.words, l.words.dropFirst()) where isGroupPair(a, b, settings: settings) {
@@ -96,6 +96,11 @@ public enum DigitGroups {
         }
     }
 
+    /// A four-digit word that can be a year (1900–2099): header bands print years.
+    static func isYear(_ text: String) -> Bool {
+        text.count == 4 && text.allSatisfy(\.isNumber) && Int(text).map { (1900...2099).contains($0) } == true
+    }
+
     /// A candidate pair whose gap is the separator's.
     static func isPair(_ last: Word, _ w: Word, gap: Double, settings: TableSettings) -> Bool {
         let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
@@ -103,21 +108,26 @@ public enum DigitGroups {
     }
 
     /// Whether the table's numbers show another thousands convention, so none of them uses a
-    /// space: a value grouped with a comma (`1,879`), or a value of four or more integer digits
-    /// printed whole (`2031`). A four-digit word that can be a year (1900–2099) is no evidence:
-    /// header bands print years.
-    static func printsOtherGrouping(_ lines: [TextLine]) -> Bool {
-        lines.contains { l in
-            l.words.contains { w in
+    /// space: a value grouped with a comma (`1,879`), or at least
+    /// `TableSettings.wholeNumberEvidence` values of four or more integer digits printed whole
+    /// (`2031`); a single such word is no convention (hidden text glued to a value, `104` `9`
+    /// `208` read as one word). A four-digit word that can be a year (1900–2099) is no
+    /// evidence: header bands print years.
+    static func printsOtherGrouping(_ lines: [TextLine], settings: TableSettings = .standard) -> Bool {
+        var whole = 0
+        for l in lines {
+            for w in l.words {
                 let t = NumberText.normalise(w.text)
                 let integer = t.split(separator: ".", maxSplits: 1).first.map(String.init) ?? t
                 let digits = integer.filter(\.isNumber)
-                guard !digits.isEmpty, integer.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" || $0 == "\u{2212}" }) else { return false }
+                guard !digits.isEmpty, integer.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" || $0 == "\u{2212}" }) else { continue }
                 if integer.contains(","), NumberText.parseInt(integer) != nil { return true }
-                if digits.count == 4, let y = Int(digits), (1900...2099).contains(y) { return false }
-                return digits.count >= 4 && !integer.contains(",")
+                if isYear(digits) { continue }
+                if digits.count >= 4 && !integer.contains(",") { whole += 1 }
+                if whole >= settings.wholeNumberEvidence { return true }
             }
         }
+        return false
     }
 
     /// Joins thousands groups split by a (no-break, thin) space: `12` `345` → one word

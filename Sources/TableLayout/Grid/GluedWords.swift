@@ -28,7 +28,7 @@ public enum GluedWords {
                 var part = w
                 part.text = String(String.UnicodeScalarView(scalars[p.a..<p.b]))
                 part.bbox = BBox(x0: x(p.a), y0: w.bbox.y0, x1: x(p.b), y1: w.bbox.y1)
-                part.glyphEdges = exact ? Array(w.glyphEdges[p.a..<p.b]) : []
+                if exact { part.keepGlyphs(p.a..<p.b) } else { part.dropGlyphs() }
                 out.append(part)
             }
             changed = true
@@ -53,7 +53,7 @@ public enum GluedWords {
                 var part = w
                 part.text = texts[a / 4]
                 part.bbox = BBox(x0: x(a), y0: w.bbox.y0, x1: x(a + 4), y1: w.bbox.y1)
-                part.glyphEdges = exact ? Array(w.glyphEdges[a..<(a + 4)]) : []
+                if exact { part.keepGlyphs(a..<(a + 4)) } else { part.dropGlyphs() }
                 out.append(part)
             }
             changed = true
