@@ -103,8 +103,10 @@ public enum ReportExtractor {
             columns[p.page, default: [:]][column, default: []].append(p.bbox)
         }
         var out = pages, changed = false
-        // Only pages whose value columns give cause are rendered (rendering costs as much as reading).
-        let disputed = pagesWithUnbalancedTotals(report)
+        // Only pages whose value columns give cause are rendered (rendering costs as much as reading):
+        // totals that do not add up, a printed value with digits that is not a number (`9 –`: a
+        // hidden digit cut off a neighbour's value), or columns whose edges do not line up.
+        let disputed = pagesWithUnbalancedTotals(report).union(pagesWithUnreadValues(report))
         for (number, area) in areas where disputed.contains(number) || InkFilter.needsInkCheck(columns: Array((columns[number] ?? [:]).values)) {
             guard let i = pages.firstIndex(where: { $0.number == number }) else { continue }
             let clip = BBox(x0: area.x0 - 4, y0: area.y0 - 4, x1: area.x1 + 12, y1: area.y1 + 4)
@@ -115,6 +117,14 @@ public enum ReportExtractor {
             if r.changed { out[i].words = r.words; changed = true }
         }
         return changed ? out : nil
+    }
+
+    /// Pages printing a table value with digits that is not read as a number.
+    static func pagesWithUnreadValues(_ r: Report) -> Set<Int> {
+        Set(r.cells.compactMap { c in
+            guard c.value == nil, let p = r.provenance[c.pointer], p.text.contains(where: \.isNumber) else { return nil }
+            return p.page
+        })
     }
 
     /// Pages printing a total that its table's rows do not add up to (the helpdesk's total row,

@@ -15,9 +15,11 @@ public enum DigitGroups {
     /// The separator is one glyph, so its gaps agree to `TableSettings.separatorAgreement` em;
     /// gaps between columns vary with the widths of the values, but narrow columns of values of
     /// one width can repeat one gap too. So each gap shared by candidate pairs (a number and a
-    /// following 3-digit group) is tried, and the one with the most pairs that are not two
-    /// columns' cells (`columnEdges`, `ColumnEdges.apart`) wins. `nil` without such pairs, or
-    /// when the numbers show another convention (`printsOtherGrouping`).
+    /// following 3-digit group) is tried, and the one whose pairs are most often one number
+    /// and least often two columns' cells (`columnEdges`, `ColumnEdges.apart`) wins: pairs
+    /// kept less pairs shown apart, which must be positive (a column gap that values of one
+    /// width repeat has many pairs shown apart; the separator's pairs, next to none). `nil`
+    /// without such a gap, or when the numbers show another convention (`printsOtherGrouping`).
     public static func separatorGap(_ lines: [TextLine], settings: TableSettings = .standard) -> Double? {
         guard !printsOtherGrouping(lines, settings: settings) else { return nil }
         var pairs: [(a: Word, b: Word, gap: Double, em: Double)] = []
@@ -30,11 +32,13 @@ public enum DigitGroups {
         for p in pairs where !candidates.contains(where: { abs($0.gap - p.gap) <= settings.separatorAgreement * p.em }) {
             candidates.append((p.gap, pairs.filter { abs($0.gap - p.gap) <= settings.separatorAgreement * p.em }.count))
         }
-        var best: (gap: Double, count: Int)? = nil
+        var best: (gap: Double, score: Int)? = nil
         for c in candidates.sorted(by: { $0.count > $1.count }).prefix(settings.separatorCandidates) {
             let edges = columnEdges(lines, separatorGap: c.gap, settings: settings)
-            let kept = pairs.filter { abs($0.gap - c.gap) <= settings.separatorAgreement * $0.em && !edges.apart($0.a, $0.b) }.count
-            if kept > 0, kept > (best?.count ?? 0) { best = (c.gap, kept) }
+            let at = pairs.filter { abs($0.gap - c.gap) <= settings.separatorAgreement * $0.em }
+            let apart = at.filter { edges.apart($0.a, $0.b) }.count
+            let score = (at.count - apart) - apart   // pairs kept as one number, less pairs shown to be two cells
+            if score > 0, score > (best?.score ?? 0) { best = (c.gap, score) }
         }
         return best?.gap
     }
@@ -71,7 +75,7 @@ public enum DigitGroups {
             let ws = l.words
             var first = [Bool](repeating: false, count: ws.count), second = first
             for i in ws.indices.dropLast() where isPair(ws[i], ws[i + 1], gap: gap, settings: settings) { first[i] = true; second[i + 1] = true }
-            for (i, w) in ws.enumerated() where w.text.contains(where: \.isNumber) && NumberText.isNumeric(w.text) {
+            for (i, w) in ws.enumerated() where w.text.contains(where: \.isNumber) && NumberText.isNumeric(w.text) && !isYear(w.text) {
                 em = max(em, w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height)
                 if !first[i] { ends.append(w.bbox.x1) }
                 if !second[i] { starts.append(w.bbox.x0) }
@@ -96,7 +100,8 @@ public enum DigitGroups {
         }
     }
 
-    /// A four-digit word that can be a year (1900–2099): header bands print years.
+    /// A four-digit word that can be a year (1900–2099): header bands print years (over one
+    /// month or centred over several), so such a word marks no value column's edge either.
     static func isYear(_ text: String) -> Bool {
         text.count == 4 && text.allSatisfy(\.isNumber) && Int(text).map { (1900...2099).contains($0) } == true
     }
