@@ -15,6 +15,10 @@ public struct TableSettings: Sendable {
     /// (0.1 pt at 7 pt is 0.014 em), while two columns' cells printed close together may leave
     /// a gap only 0.03 em away (3.01 pt against a 3.28 pt thin space at 9 pt). em.
     public var separatorAgreement = 0.015
+    /// Header words of different lines are one column's wrapped header when they overlap by
+    /// this fraction of the narrower one's width (`17` under `Jun-`); words that only touch are
+    /// neighbouring columns. Ratio.
+    public var headerStackOverlap = 0.5
     /// Values of four or more digits printed whole (`2031`) that show a table does not group
     /// thousands with a space; one alone may be hidden text glued to a value. Words.
     public var wholeNumberEvidence = 2
