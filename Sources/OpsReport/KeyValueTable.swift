@@ -62,7 +62,9 @@ public enum KeyValueTableParser {
         var anchors: [TextLine] = [], labelParts: [TextLine] = []
         for l in lines {
             if let headerY, l.midY <= headerY + 0.5 * l.height { continue }
-            let values = l.words.filter { valueSpan.overlap($0.bbox) > 0 && !footnotes.contains($0) && $0.text.contains(where: { $0.isNumber || $0 == "-" }) }
+            // Values: words with a digit (damaged ones included) or a dash standing for zero, not
+            // a label word that reaches into the column (`Sub-Committees` beside a wide total).
+            let values = l.words.filter { valueSpan.overlap($0.bbox) > 0 && !footnotes.contains($0) && ($0.text.contains(where: \.isNumber) || NumberText.isNumeric($0.text)) }
             // Label text: left of the value column, or words that are no number and reach into
             // the column's extent from the left (a long label beside a wide total).
             let text = l.words.filter { w in
