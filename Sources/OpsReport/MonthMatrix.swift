@@ -210,9 +210,13 @@ public enum MonthMatrixParser {
         }
         guard let monthX0 = aboveWords.filter({ isMonthWord($0.text) }).map(\.bbox.x0).min() else { return false }
         var headerParts = 0
+        // A month with its year printed after it on this line (`October 2019`, a month cell
+        // wrapped onto a line of its own) is a header cell too.
+        let monthYearCells = monthCells(l).filter { $0.text.contains(" ") }
         for w in l.words {
             let t = w.text
             if isMonthWord(t) { headerParts += 1; continue }
+            if monthYearCells.contains(where: { $0.bbox.x0 <= w.bbox.x0 && w.bbox.x1 <= $0.bbox.x1 }) { headerParts += 1; continue }
             // "17" under "Jan-", or a full year under a bare month name ("Jun" over "2018").
             if (t.count == 2 || t.count == 4), t.allSatisfy(\.isNumber),
                monthWords.contains(where: { m in

@@ -106,6 +106,13 @@ public enum DigitGroups {
         text.count == 4 && text.allSatisfy(\.isNumber) && Int(text).map { (1900...2099).contains($0) } == true
     }
 
+    /// One year or several glued (`20192019`: header cells printed without a gap).
+    static func isYears(_ digits: String) -> Bool {
+        let d = Array(digits)
+        guard !d.isEmpty, d.count % 4 == 0 else { return false }
+        return stride(from: 0, to: d.count, by: 4).allSatisfy { isYear(String(d[$0..<($0 + 4)])) }
+    }
+
     /// A candidate pair whose gap is the separator's.
     static func isPair(_ last: Word, _ w: Word, gap: Double, settings: TableSettings) -> Bool {
         let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
@@ -117,7 +124,7 @@ public enum DigitGroups {
     /// `TableSettings.wholeNumberEvidence` values of four or more integer digits printed whole
     /// (`2031`); a single such word is no convention (hidden text glued to a value, `104` `9`
     /// `208` read as one word). A four-digit word that can be a year (1900–2099) is no
-    /// evidence: header bands print years.
+    /// evidence, nor are years glued together (`20192019`): header bands print years.
     static func printsOtherGrouping(_ lines: [TextLine], settings: TableSettings = .standard) -> Bool {
         var whole = 0
         for l in lines {
@@ -127,7 +134,7 @@ public enum DigitGroups {
                 let digits = integer.filter(\.isNumber)
                 guard !digits.isEmpty, integer.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" || $0 == "\u{2212}" }) else { continue }
                 if integer.contains(","), NumberText.parseInt(integer) != nil { return true }
-                if isYear(digits) { continue }
+                if isYears(digits) { continue }
                 if digits.count >= 4 && !integer.contains(",") { whole += 1 }
                 if whole >= settings.wholeNumberEvidence { return true }
             }
