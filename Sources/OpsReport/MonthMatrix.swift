@@ -96,7 +96,11 @@ public enum MonthMatrixParser {
         var lines = unsplit.map(splitGluedMonths)
         // Header band: lines up to the last one with month names, plus wrapped year parts below.
         let monthLineIdx = lines.indices.filter { i in lines[i].words.filter { isMonthWord($0.text) }.count >= 2 }
-        for i in monthLineIdx where i + 1 < lines.count { lines[i + 1] = GluedWords.splitYears(lines[i + 1]) { MonthText.year($0) != nil } }
+        // Year parts glued together sit on the line below the months, or one further down when a
+        // label-column heading (`Category`) centred on the band is a line of its own between.
+        for i in monthLineIdx {
+            for j in (i + 1)...(i + 2) where j < lines.count { lines[j] = GluedWords.splitYears(lines[j]) { MonthText.year($0) != nil } }
+        }
         var headerEnd = -1
         if let last = monthLineIdx.last, last < lines.count {
             headerEnd = last
@@ -143,14 +147,24 @@ public enum MonthMatrixParser {
         var yearLabels: [(x: Double, year: Int)] = []
         var perColumn: [Int: [Word]] = [:]
         for l in headerLines {
+            // A line with one month cell per column names the columns in order, as a person
+            // reads it, however far its cells stand from their values (wide headers over
+            // narrow left-aligned values, header text glued across cells).
+            let cells = monthCells(l)
+            let inOrder = cells.count == spans.count ? cells : []
+            for (c, w) in inOrder.enumerated() { perColumn[c, default: []].append(w) }
             // A month and the year printed after it (`Sept 2022`) are one header cell.
-            for w in headerUnits(l) {
+            for w in headerUnits(l) where !inOrder.contains(w) {
                 if let y = MonthText.year(w.text), !l.words.contains(where: { isMonthWord($0.text) && $0.bbox.xOverlap(w.bbox) > 0 }) {
                     if l.words.filter({ isMonthWord($0.text) }).isEmpty { yearLabels.append((w.bbox.midX, y)); continue }
                 }
-                // Headers are centred or left-aligned over right-aligned values: take the
-                // column whose centre is within half a column pitch.
-                if let c = spans.indices.min(by: { abs(spans[$0].midX - w.bbox.midX) < abs(spans[$1].midX - w.bbox.midX) }),
+                // A header stands over its column's values, centred, left- or right-aligned: the
+                // column its cell overlaps most (a wide header over narrow left-aligned values
+                // is far from their centre), else the column whose centre is within half a
+                // column pitch.
+                if let c = spans.indices.max(by: { spans[$0].overlap(w.bbox) < spans[$1].overlap(w.bbox) }), spans[c].overlap(w.bbox) > 0 {
+                    perColumn[c, default: []].append(w)
+                } else if let c = spans.indices.min(by: { abs(spans[$0].midX - w.bbox.midX) < abs(spans[$1].midX - w.bbox.midX) }),
                    abs(spans[c].midX - w.bbox.midX) < 0.5 * pitch {
                     perColumn[c, default: []].append(w)
                 }
