@@ -131,7 +131,11 @@ public enum MonthMatrixParser {
         // Month header cells: a column is printed under each, even when every cell of it is empty.
         let (spans, valueColumns) = ValueColumns.columns(values: clean, body: Array(body), headerCells: headerLines.flatMap(monthCells))
         guard !spans.isEmpty else { return nil }
-        let rows = GridRows.rows(body: Array(body), spans: spans, isValue: NumberText.isNumeric, skip: { isFootnote($0) && NumberText.isNumeric($0.text) })
+        // A line without a digit and without a word in the label column (left of the first
+        // value column) is no row and no part of a label: header debris below the band (an
+        // OCR-damaged year line, `bv sn PEPER: Eo Ue …`).
+        let rowLines = body.filter { l in l.words.contains { $0.text.contains(where: \.isNumber) } || l.words.contains { $0.bbox.x1 < spans[0].x0 } }
+        let rows = GridRows.rows(body: rowLines, spans: spans, isValue: NumberText.isNumeric, skip: { isFootnote($0) && NumberText.isNumeric($0.text) })
             .map { r in
                 let words = r.labelLines.flatMap(\.words)
                 return MonthMatrix.Row(label: WrappedText.join(r.labelLines.map { cleanLabel($0.text) }),
