@@ -55,7 +55,8 @@ final class ChildDeadline: @unchecked Sendable {
     }
 
     /// Reads the `ChildProcess.allowancePrefix` lines of `bytes` (a chunk of the child's standard
-    /// output; `pending` holds a line split across chunks, at most `maxLineBytes`).
+    /// output; `pending` holds a line split across chunks, at most
+    /// `ChildProcess.maxAllowanceLineBytes`).
     func scan(_ bytes: UnsafeRawBufferPointer, pending: inout [UInt8]) {
         for b in bytes {
             if b == UInt8(ascii: "\n") {

@@ -18,7 +18,7 @@ public struct Word: Hashable, Sendable {
     public let isBold: Bool
     /// Right edge (x1, points) of each glyph's box, one per Unicode scalar of `text` as read
     /// from poppler; empty for words made otherwise. Glyph `i` spans
-    /// `[i == 0 ? bbox.x0 : glyphEdges[i - 1], glyphEdges[i]]`.
+    /// `[glyphStart(i), glyphEdges[i]]`.
     public var glyphEdges: [Double] = []
     /// Left edge (x0, points) of each glyph's own box, one per entry of `glyphEdges`, or empty
     /// when not recorded. Glyph boxes may overlap (kerning, or text drawn over text), so glyph
@@ -27,13 +27,25 @@ public struct Word: Hashable, Sendable {
 
     /// Keeps the glyph edges (and starts) of glyphs `r` only, for a word cut out of this one.
     public mutating func keepGlyphs<R: RangeExpression>(_ r: R) where R.Bound == Int {
-        let starts = glyphStarts.count == glyphEdges.count ? Array(glyphStarts[r]) : []
+        let starts = hasGlyphStarts ? Array(glyphStarts[r]) : []
         glyphEdges = Array(glyphEdges[r])
         glyphStarts = starts
     }
 
     /// Forgets the glyph edges (a word whose text no longer follows its glyphs one to one).
     public mutating func dropGlyphs() { glyphEdges = []; glyphStarts = [] }
+
+    /// Whether `glyphStarts` holds a start for every glyph edge.
+    public var hasGlyphStarts: Bool { !glyphStarts.isEmpty && glyphStarts.count == glyphEdges.count }
+
+    /// Where glyph `i` (an index of `glyphEdges`) starts, points: its own box's x0 when recorded,
+    /// else the previous glyph's right edge (`bbox.x0` for the first).
+    public func glyphStart(_ i: Int) -> Double {
+        hasGlyphStarts ? glyphStarts[i] : (i == 0 ? bbox.x0 : glyphEdges[i - 1])
+    }
+
+    /// The word's em in points: its font size, or 0.85 of its box height when the size is unknown.
+    public var em: Double { fontSize > 0 ? fontSize : 0.85 * bbox.height }
 
     /// A gap between two glyphs of one line wider than this many em (font sizes) splits a word
     /// (a thin space is 0.17–0.2 em): the rule words are built by, also where glyphs a person

@@ -50,13 +50,12 @@ extension InkFilter {
                 .map { ($0.bbox.x0, $0.bbox.x1) }
             // Each glyph's own box when poppler gave it; the other glyphs' boxes do not count
             // for it either (a glyph drawn over a hidden one has its ink there).
-            let starts = w.glyphStarts.count == w.glyphEdges.count ? w.glyphStarts : []
             var inked: [Bool] = []
             let dy = s.glyphInset * w.bbox.height
             for (i, edge) in w.glyphEdges.enumerated() {
-                let left = starts.isEmpty ? (i == 0 ? w.bbox.x0 : w.glyphEdges[i - 1]) : starts[i]
+                let left = w.glyphStart(i)
                 let dx = s.glyphInset * max(0, edge - left)
-                let neighbours = starts.isEmpty ? [] : starts.indices.filter { $0 != i }.map { (starts[$0], w.glyphEdges[$0]) }
+                let neighbours = w.hasGlyphStarts ? w.glyphEdges.indices.filter { $0 != i }.map { (w.glyphStarts[$0], w.glyphEdges[$0]) } : []
                 guard let free = freePart(of: (left + dx, max(left + dx, edge - dx)), outside: others + neighbours) else { inked.append(true); continue }
                 inked.append(darkest(BBox(x0: free.0, y0: w.bbox.y0 + dy, x1: free.1, y1: w.bbox.y1 - dy)) < s.inkLevel)
             }
@@ -73,22 +72,19 @@ extension InkFilter {
     /// space a person sees between two cells), joined over narrower ones. Empty when no glyph
     /// is inked.
     static func inkedParts(of w: Word, scalars: [Unicode.Scalar], inked: [Bool]) -> [Word] {
-        let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
-        let starts = w.glyphStarts.count == w.glyphEdges.count ? w.glyphStarts : []
-        func left(_ i: Int) -> Double { starts.isEmpty ? (i == 0 ? w.bbox.x0 : w.glyphEdges[i - 1]) : starts[i] }
         var runs: [[Int]] = []
         for i in inked.indices where inked[i] {
             // The gap a person sees: from the last inked glyph's right edge to this one's left.
-            if let last = runs.last?.last, last + 1 < i, left(i) - w.glyphEdges[last] > Word.glyphGapSplit * em {
+            if let last = runs.last?.last, last + 1 < i, w.glyphStart(i) - w.glyphEdges[last] > Word.glyphGapSplit * w.em {
                 runs.append([i])
             } else if runs.isEmpty { runs.append([i]) } else { runs[runs.count - 1].append(i) }
         }
         return runs.map { run in
             var v = w
             v.text = String(String.UnicodeScalarView(run.map { scalars[$0] }))
-            v.bbox = BBox(x0: run[0] == 0 ? w.bbox.x0 : left(run[0]), y0: w.bbox.y0, x1: w.glyphEdges[run[run.count - 1]], y1: w.bbox.y1)
+            v.bbox = BBox(x0: run[0] == 0 ? w.bbox.x0 : w.glyphStart(run[0]), y0: w.bbox.y0, x1: w.glyphEdges[run[run.count - 1]], y1: w.bbox.y1)
             v.glyphEdges = run.map { w.glyphEdges[$0] }
-            v.glyphStarts = starts.isEmpty ? [] : run.map { starts[$0] }
+            v.glyphStarts = w.hasGlyphStarts ? run.map { w.glyphStarts[$0] } : []
             return v
         }
     }

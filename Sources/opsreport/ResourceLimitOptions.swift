@@ -25,10 +25,10 @@ struct ResourceLimitOptions: ParsableArguments {
 
     /// Sets the limits for the rest of this process; `file` names the input in the messages.
     /// Called from `run()` (not `validate()`), so that an unknown option is named first.
-    /// - Throws: `ValidationError` for a bad `--memory-limit`.
     /// With `--announce-allowances` (set by the batch for its workers, not for people), every CPU
     /// allowance is also announced on standard output so that the batch extends the worker's
     /// time limit by as much (`ChildProcess.allowancePrefix`).
+    /// - Throws: `ValidationError` for a bad `--memory-limit`.
     func apply(file: String) throws {
         if announceAllowances { ResourceLimits.announcesAllowances = true }
         ResourceLimits.apply(memoryBytes: try memoryBytes(), cpuSeconds: cpuLimit, file: file)

@@ -105,7 +105,8 @@ enum ResourceLimits {
     /// done (`what` names them in the message, e.g. "page(s) read by OCR"), all allowances adding
     /// up to `maxAllowanceSeconds` at most (the hard limit stays where `apply` set it, so a later
     /// allowance, such as the rest of an image-only PDF after its first pages, is granted too).
-    /// No-op without a CPU limit, so a file that needs no such work keeps the plain limit.
+    /// Without a CPU limit the limit is left alone (only the announcement below is made), and a
+    /// file that needs no such work keeps the plain limit.
     /// With `announcesAllowances` set, each allowance is also written to standard output as a
     /// `ChildProcess.allowancePrefix` line, so a batch moves this worker's time limit as well.
     static func allow(_ count: Int, secondsEach: UInt64, for what: String) {

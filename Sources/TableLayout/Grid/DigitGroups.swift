@@ -5,7 +5,7 @@ import PDFLayout
 public enum DigitGroups {
     /// Whether `w` may be a 3-digit thousands group following `last` on one line.
     public static func isGroupPair(_ last: Word, _ w: Word, settings: TableSettings) -> Bool {
-        let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
+        let em = w.em
         let gap = w.bbox.x0 - last.bbox.x1
         return w.text.count == 3 && w.text.allSatisfy(\.isNumber) && last.text.last?.isNumber == true && last.text.count <= 7
             && gap > 0 && gap < settings.digitGroupGap * em && abs(w.bbox.midY - last.bbox.midY) < 0.3 * w.bbox.height
@@ -25,7 +25,7 @@ public enum DigitGroups {
         var pairs: [(a: Word, b: Word, gap: Double, em: Double)] = []
         for l in lines {
             for (a, b) in zip(l.words, l.words.dropFirst()) where isGroupPair(a, b, settings: settings) {
-                pairs.append((a, b, b.bbox.x0 - a.bbox.x1, b.fontSize > 0 ? b.fontSize : 0.85 * b.bbox.height))
+                pairs.append((a, b, b.bbox.x0 - a.bbox.x1, b.em))
             }
         }
         var candidates: [(gap: Double, count: Int)] = []
@@ -76,7 +76,7 @@ public enum DigitGroups {
             var first = [Bool](repeating: false, count: ws.count), second = first
             for i in ws.indices.dropLast() where isPair(ws[i], ws[i + 1], gap: gap, settings: settings) { first[i] = true; second[i + 1] = true }
             for (i, w) in ws.enumerated() where w.text.contains(where: \.isNumber) && NumberText.isNumeric(w.text) && !isYear(w.text) {
-                em = max(em, w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height)
+                em = max(em, w.em)
                 if !first[i] { ends.append(w.bbox.x1) }
                 if !second[i] { starts.append(w.bbox.x0) }
                 if !first[i] && !second[i] { alone.append(w.bbox.midX); aloneEnds.append(w.bbox.x1); aloneStarts.append(w.bbox.x0) }
@@ -115,7 +115,7 @@ public enum DigitGroups {
 
     /// A candidate pair whose gap is the separator's.
     static func isPair(_ last: Word, _ w: Word, gap: Double, settings: TableSettings) -> Bool {
-        let em = w.fontSize > 0 ? w.fontSize : 0.85 * w.bbox.height
+        let em = w.em
         return isGroupPair(last, w, settings: settings) && abs((w.bbox.x0 - last.bbox.x1) - gap) <= settings.separatorAgreement * em
     }
 

@@ -12,8 +12,8 @@ public enum HeaderColumns {
         var out: [ColumnSpan] = []
         var members: [[BBox]] = []
         for w in words.sorted(by: { $0.bbox.midX < $1.bbox.midX }) {
-            if let last = out.last, last.overlap(w.bbox) > 0,
-               last.overlap(w.bbox) >= settings.headerStackOverlap * min(last.x1 - last.x0, w.bbox.width),
+            if let last = out.last, case let o = last.overlap(w.bbox), o > 0,
+               o >= settings.headerStackOverlap * min(last.x1 - last.x0, w.bbox.width),
                !members[members.count - 1].contains(where: { $0.yOverlap(w.bbox) > 0.5 * min($0.height, w.bbox.height) }) {
                 out[out.count - 1] = ColumnSpan(x0: min(last.x0, w.bbox.x0), x1: max(last.x1, w.bbox.x1))
                 members[members.count - 1].append(w.bbox)
