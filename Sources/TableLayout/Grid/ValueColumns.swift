@@ -15,7 +15,8 @@ public enum ValueColumns {
     /// header cells stand at a regular pitch and there are more value columns than header
     /// cells, parts of one column that never share a row (centred values of different widths)
     /// are joined under their header cell; when there are fewer, each header cell anchors its
-    /// column (columns split midway between neighbouring header centres) and whole columns of
+    /// column (columns split in the gap between neighbouring header cells, or in the values'
+    /// whitespace nearest to it: `boundary(between:and:values:)`) and whole columns of
     /// empty cells appear.
     public static func columns(values: [Word], body: [TextLine], headerCells: [Word], settings: TableSettings = .standard) -> (spans: [ColumnSpan], valueColumns: Int) {
         var spans = ColumnClusters.spans(of: values.map(\.bbox))
@@ -58,15 +59,22 @@ public enum ValueColumns {
         }
         if heads.count >= 2, spans.count < heads.count {
             let centres = heads.map(\.midX)
+            let cuts = zip(heads, heads.dropFirst()).map { boundary(between: $0, and: $1, values: values) }
             var anchored: [ColumnSpan] = []
             for (j, c) in centres.enumerated() {
-                let left = j == 0 ? c - (centres[1] - c) / 2 : (centres[j - 1] + c) / 2
-                let right = j == centres.count - 1 ? c + (c - centres[j - 1]) / 2 : (c + centres[j + 1]) / 2
+                let left = j == 0 ? c - (centres[1] - c) / 2 : cuts[j - 1]
+                let right = j == centres.count - 1 ? c + (c - centres[j - 1]) / 2 : cuts[j]
                 anchored.append(ColumnSpan(x0: left, x1: right))
             }
-            // The first column starts at its leftmost value (label text may come close).
-            let firstValues = values.filter { anchored[0].overlap($0.bbox) > 0.5 * $0.bbox.width }.map(\.bbox.x0)
-            anchored[0].x0 = max(anchored[0].x0, min(firstValues.min() ?? heads[0].x0, heads[0].x0))
+            // The first column starts at its leftmost value or its header, whichever is first
+            // (label text may come close on the left; a wide first header's values may start
+            // before the half pitch left of its centre).
+            let firstValues = values.filter { $0.bbox.midX < cuts[0] }.map(\.bbox.x0)
+            anchored[0].x0 = min(firstValues.min() ?? heads[0].x0, heads[0].x0)
+            // The last column ends past its header and its values (a wide last header's values
+            // may end after the half pitch beyond its centre).
+            let lastValues = values.filter { $0.bbox.x0 >= cuts[cuts.count - 1] }.map(\.bbox.x1)
+            anchored[anchored.count - 1].x1 = max(anchored[anchored.count - 1].x1, heads[heads.count - 1].x1, lastValues.max() ?? 0)
             spans = anchored
         } else if let firstValue = spans.first, spans.count >= 2 {
             // Columns whose cells are all empty: the header cell's extent, where no value column is.
@@ -79,5 +87,31 @@ public enum ValueColumns {
             spans.sort { $0.x0 < $1.x0 }
         }
         return (spans, valueColumns)
+    }
+
+    /// Where the column under header cell `left` ends and the one under `right` begins
+    /// (points): in the gap between the two header cells (midway between their centres when they
+    /// touch or overlap), unless a value word covers that point; then the middle of the stretch
+    /// between the header centres that no value covers and that lies nearest to it. Values set
+    /// under wide headers of unequal widths reach past the midpoint of the centres (`25`
+    /// left-aligned under `September`, a narrow value left-aligned under a wide header after a
+    /// narrow one), so the header cells' own extents place the cut. When values cover the whole
+    /// stretch (two cells printed as one word, `483115`), the cut stays and the word is split there.
+    static func boundary(between leftHead: ColumnSpan, and rightHead: ColumnSpan, values: [Word]) -> Double {
+        let left = leftHead.midX, right = rightHead.midX
+        let mid = leftHead.x1 < rightHead.x0 ? (leftHead.x1 + rightHead.x0) / 2 : (left + right) / 2
+        let covered = values.map { (max($0.bbox.x0, left), min($0.bbox.x1, right)) }
+            .filter { $0.0 < $0.1 }.sorted { $0.0 < $1.0 }
+        guard covered.contains(where: { $0.0 < mid && mid < $0.1 }) else { return mid }
+        var free: [(Double, Double)] = []
+        var edge = left
+        for (a, b) in covered {
+            if a > edge { free.append((edge, a)) }
+            edge = max(edge, b)
+        }
+        if edge < right { free.append((edge, right)) }
+        func distance(_ f: (Double, Double)) -> Double { f.1 < mid ? mid - f.1 : f.0 - mid }
+        guard let nearest = free.min(by: { distance($0) < distance($1) }) else { return mid }
+        return (nearest.0 + nearest.1) / 2
     }
 }
