@@ -23,6 +23,8 @@ public struct MonthMatrix: Sendable {
     /// Number of columns the values' own extents form (before header cells anchor empty or
     /// merged columns).
     var valueColumns = 0
+    /// How this table's wrapped labels stand against their values, on this and earlier pages.
+    var wrapEvidence = RowBands.WrapEvidence()
 }
 
 /// Reconstructs a `MonthMatrix` from a table region.
@@ -46,6 +48,7 @@ public enum MonthMatrixParser {
         for segment in region.segments {
             guard let part = parseSegment(segment, period: period, previous: result) else { continue }
             if var r = result {
+                r.wrapEvidence = part.wrapEvidence
                 if part.months == r.months || part.monthsInferred {
                     var rows = part.rows
                     // A row broken by the page break: its values and the start of its label on
@@ -85,8 +88,9 @@ public enum MonthMatrixParser {
         let b = parseSegment(lines: raw, period: period, previous: previous)
         guard let a else { return b }
         guard let b else { return a }
-        // The reading whose values themselves line up in as many columns as the header has months.
-        let headerCount = headerMonthColumns(raw)
+        // The reading whose values themselves line up in as many columns as the header has months
+        // (months glued across header cells counted apart, `JanuaryFebruary`).
+        let headerCount = headerMonthColumns(raw.map(splitGluedMonths))
         if a.valueColumns == headerCount { return a }
         if b.valueColumns == headerCount { return b }
         return abs(a.valueColumns - headerCount) < abs(b.valueColumns - headerCount) ? a : b
@@ -135,7 +139,9 @@ public enum MonthMatrixParser {
         // value column) is no row and no part of a label: header debris below the band (an
         // OCR-damaged year line, `bv sn PEPER: Eo Ue …`).
         let rowLines = body.filter { l in l.words.contains { $0.text.contains(where: \.isNumber) } || l.words.contains { $0.bbox.x1 < spans[0].x0 } }
-        let rows = GridRows.rows(body: rowLines, spans: spans, isValue: NumberText.isNumeric, skip: { isFootnote($0) && NumberText.isNumeric($0.text) })
+        let prior = previous?.wrapEvidence ?? RowBands.WrapEvidence()
+        let gridRows = GridRows.rows(body: rowLines, spans: spans, isValue: NumberText.isNumeric, skip: { isFootnote($0) && NumberText.isNumeric($0.text) }, prior: prior)
+        let rows = gridRows
             .map { r in
                 let words = r.labelLines.flatMap(\.words)
                 return MonthMatrix.Row(label: WrappedText.join(r.labelLines.map { cleanLabel($0.text) }),
@@ -188,7 +194,8 @@ public enum MonthMatrixParser {
         let filled = rows.map { $0.cells.compactMap { $0 }.filter { NumberText.isNumeric($0.text) || NumberText.isNumberLike($0.text) }.count }
         let headerRead = parsed.contains { $0 != nil }
         guard spans.count >= 2, filled.filter({ $0 >= 2 }).count >= 2 || ((headerRead || previous != nil) && filled.contains { $0 >= 3 }) else { return nil }
-        return MonthMatrix(months: months, headerCells: headerCells, monthsInferred: inferred, rows: rows, valueColumns: valueColumns)
+        return MonthMatrix(months: months, headerCells: headerCells, monthsInferred: inferred, rows: rows, valueColumns: valueColumns,
+                           wrapEvidence: prior.adding(gridRows.map(\.wrap)))
     }
 
 

@@ -30,7 +30,10 @@ public enum RowBands {
         row.labelLines.map { abs($0.midY - l.midY) }.min() ?? .infinity
     }
 
-    public static func build(anchors: [TextLine], labels: [TextLine], attach: Double = 0.62, wrapPitch: Double = 1.25) -> [RowBand] {
+    ///
+    /// `prior` is what earlier pages of the same table showed of how its wrapped labels stand
+    /// against their values (`contradictedLines`).
+    public static func build(anchors: [TextLine], labels: [TextLine], attach: Double = 0.62, wrapPitch: Double = 1.25, prior: WrapEvidence = WrapEvidence()) -> [RowBand] {
         var rows = anchors.sorted { $0.midY < $1.midY }.map { RowBand(anchor: $0, labelLines: []) }
         var loose: [TextLine] = []
         for l in labels.sorted(by: { $0.midY < $1.midY }) {
@@ -67,6 +70,8 @@ public enum RowBands {
                 }
             }
         }
+        loose += contradictedLines(&rows, prior: prior)
+        loose.sort { $0.midY < $1.midY }
         // Label-only rows.
         var group: [TextLine] = []
         func flush() { if !group.isEmpty { rows.append(RowBand(anchor: nil, labelLines: group)); group = [] } }
@@ -76,5 +81,56 @@ public enum RowBands {
         flush()
         for i in rows.indices { rows[i].labelLines.sort { $0.midY < $1.midY } }
         return rows.sorted { $0.midY < $1.midY }
+    }
+
+    /// How a wrapped label stands against its values: values on its first line, its last
+    /// line, or between.
+    public enum WrapAlignment: Sendable { case top, centre, bottom }
+
+    /// How many rows of a table print their values on a wrapped label's first line (`top`) and
+    /// how many on its last (`bottom`); carried from page to page of one table.
+    public struct WrapEvidence: Sendable, Equatable {
+        public var top = 0, bottom = 0
+        public init(top: Int = 0, bottom: Int = 0) { self.top = top; self.bottom = bottom }
+        /// The evidence of `alignments` (one per row, `nil` for one-line labels) added to this.
+        public func adding(_ alignments: [WrapAlignment?]) -> WrapEvidence {
+            WrapEvidence(top: top + alignments.filter { $0 == .top }.count, bottom: bottom + alignments.filter { $0 == .bottom }.count)
+        }
+    }
+
+    /// The alignment of a row with two or more label lines; `nil` for a one-line label.
+    /// A label line is level with the values when their centres are within `level` line heights
+    /// (`TableSettings.wrapLevel`).
+    public static func alignment(of row: RowBand, level: Double = TableSettings.standard.wrapLevel) -> WrapAlignment? {
+        guard let a = row.anchor, row.labelLines.count >= 2,
+              let first = row.labelLines.first, let last = row.labelLines.last else { return nil }
+        let h = max(a.height, a.fontSize, 1)
+        if abs(first.midY - a.midY) <= level * h, last.midY - a.midY > level * h { return .top }
+        if abs(last.midY - a.midY) <= level * h, a.midY - first.midY > level * h { return .bottom }
+        return .centre
+    }
+
+    /// Lines taken from rows whose label stands against its values the opposite way to the
+    /// table's other wrapped labels: when more rows print their values on a label's first line
+    /// than on its last, a row that reads bottom-aligned got a line that is no part of it (the
+    /// tail of a label broken by a page break, alone above the first row of the next page), and
+    /// the lines above its values are removed from it; the same the other way round. The rows
+    /// of earlier pages of the table (`prior`) count as well: the tail of a label broken by the
+    /// page break may stand above the only wrapped row of the next page.
+    static func contradictedLines(_ rows: inout [RowBand], prior: WrapEvidence) -> [TextLine] {
+        let evidence = prior.adding(rows.map { alignment(of: $0) })
+        let top = evidence.top, bottom = evidence.bottom
+        guard top != bottom else { return [] }
+        let wrong: WrapAlignment = top > bottom ? .bottom : .top
+        var out: [TextLine] = []
+        for i in rows.indices where alignment(of: rows[i]) == wrong {
+            let a = rows[i].anchor!
+            let h = max(a.height, a.fontSize, 1)
+            let level = TableSettings.standard.wrapLevel * h
+            let stray = rows[i].labelLines.filter { wrong == .bottom ? a.midY - $0.midY > level : $0.midY - a.midY > level }
+            rows[i].labelLines.removeAll { stray.contains($0) }
+            out += stray
+        }
+        return out
     }
 }

@@ -40,6 +40,10 @@ public struct TableSettings: Sendable {
     public var footnoteSize = 0.85
     /// A line centred within this many line heights of a value line belongs to its row. line.
     public var rowAttach = 0.62
+    /// A wrapped label's line is level with its row's values when their centres are within this
+    /// many line heights; it tells top-aligned (values on the first line) from centred and
+    /// bottom-aligned labels (`RowBands`). line.
+    public var wrapLevel = 0.3
     /// Consecutive lines of one wrapped label are at most this many line heights apart. line.
     public var wrapPitch = 1.25
     /// Largest vertical gap inside a table body. line.

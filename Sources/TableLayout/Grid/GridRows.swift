@@ -5,6 +5,8 @@ public struct GridRow: Sendable {
     public var labelLines: [TextLine]
     /// One entry per column; `nil` where nothing is printed.
     public var cells: [Cell?]
+    /// How the row's wrapped label stands against its values (`nil`: a one-line label).
+    public var wrap: RowBands.WrapAlignment? = nil
 }
 
 /// Rows of a table body from its columns: each line's words split into label text (left of
@@ -15,7 +17,8 @@ public enum GridRows {
     ///   - isValue: whether a word is a value (it may still be left of the first column when
     ///     it is not: label text there).
     ///   - skip: words to leave out (footnote markers).
-    public static func rows(body: [TextLine], spans: [ColumnSpan], isValue: (String) -> Bool, skip: (Word) -> Bool) -> [GridRow] {
+    ///   - prior: how the table's wrapped labels stood on its earlier pages (`RowBands.WrapEvidence`).
+    public static func rows(body: [TextLine], spans: [ColumnSpan], isValue: (String) -> Bool, skip: (Word) -> Bool, prior: RowBands.WrapEvidence = RowBands.WrapEvidence()) -> [GridRow] {
         guard let firstSpan = spans.first else { return [] }
         let labelLimit = firstSpan.x0 - 2
         var anchors: [TextLine] = []
@@ -38,7 +41,7 @@ public enum GridRows {
             if !values.isEmpty { anchors.append(TextLine(words: values, page: l.page)) }
             if !text.isEmpty { labels.append(TextLine(words: text, page: l.page)) }
         }
-        let bands = RowBands.build(anchors: mergeSplitAnchors(anchors, spans: spans), labels: labels)
+        let bands = RowBands.build(anchors: mergeSplitAnchors(anchors, spans: spans), labels: labels, prior: prior)
         return bands.map { band in
             var cells = [Cell?](repeating: nil, count: spans.count)
             var byColumn: [Int: [Word]] = [:]
@@ -46,7 +49,7 @@ public enum GridRows {
                 if let c = ColumnClusters.index(of: w.bbox, in: spans) { byColumn[c, default: []].append(w) }
             }
             for (c, ws) in byColumn { cells[c] = Cell(words: ws) }
-            return GridRow(labelLines: band.labelLines, cells: cells)
+            return GridRow(labelLines: band.labelLines, cells: cells, wrap: RowBands.alignment(of: band))
         }
     }
 
