@@ -66,6 +66,91 @@ public struct TableSettings: Sendable {
     /// A rendered grey level (0 black … 255 white) below this is ink.
     public var inkLevel: UInt8 = 160
 
+    // MARK: - Key-value, meeting-like and label/number tables (issue 7)
+    //
+    // The stages `KeyValueLayout`, `ColumnStarts`, `RowBlocks`, `LineBlocks`, `SpanningBlocks`
+    // and `Phrases`. Values were 1 to 10 absolute points before; each em value below is that
+    // figure divided by 10 pt, the middle of the reports' 9–11 pt body sizes, and the comment says
+    // what it must separate at 7 pt and 12 pt.
+
+    /// Numeric words whose x-ranges, each widened by this many em on both sides, touch are one
+    /// value column (`KeyValueLayout`). Right-aligned values of one column overlap outright; the
+    /// slack only bridges a narrower value's rounding (was 2 pt: 1.4 pt at 7 pt, 2.4 pt at
+    /// 12 pt, far below any gap between two value columns). em (median of the numeric words).
+    public var valueColumnSlack = 0.2
+    /// A line is the value column's header only when its centre is more than this many line
+    /// heights above the first value's centre: a label line beside the first value is not.
+    /// line (the larger of glyph height and font size).
+    public var headerClearance = 0.6
+    /// A header word stands over the value column when its centre is within this many em of
+    /// the column's centre (was 10 pt): `Days` centred over its values is a fraction of an em
+    /// off, a label of the column to the left is several em away at any size. em (the word's).
+    public var headerCentring = 1.0
+    /// Lines centred at most this many line heights below the header line's centre are part of
+    /// the header band (a header word set a little lower). line (glyph height).
+    public var headerBandReach = 0.5
+    /// A word is label text left of the value column when its right edge stops more than this
+    /// many em before the column (was 1 pt: 0.7 pt at 7 pt, 1.2 pt at 12 pt, both well inside a
+    /// word space). em (the word's).
+    public var labelClearance = 0.1
+    /// Left edges of label lines within this many em of each other are one column start when
+    /// the most common start is looked for (was 3 pt: about a third of a glyph at any size,
+    /// while the group and label columns start several em apart). em (median of the label lines).
+    public var labelStartCluster = 0.3
+    /// A label word belongs to the group column when it ends more than this many em before the
+    /// label column's start (was 1 pt). em (median of the label lines).
+    public var groupColumnClearance = 0.1
+    /// A group-column label that belongs to no group (a total's label) sits on a value line
+    /// when their centres are within this many line heights. line (the larger of glyph height
+    /// and font size).
+    public var groupOnValueLine = 0.6
+    /// Consecutive lines of one spanning group label are at most this many line heights apart
+    /// (centre to centre); a wider step starts the next group. line (glyph height, `LineMeasure.line`).
+    public var groupStack = 1.3
+    /// Rows whose centre is more than this many em above the first group label's top belong to
+    /// the group carried over from the previous page (was 2 pt: a row beside the label is never
+    /// above its top, a row one line above is a whole line pitch above). em (the label's line).
+    public var carriedGroupSlack = 0.2
+    /// Header words that start more than this many em after the previous header word's right
+    /// edge begin a new column (was 6 pt: a word space is 0.25–0.3 em, a column gap more than
+    /// 1 em; at 7 pt 4.2 pt against 2 pt spaces, at 12 pt 7.2 pt against 3.6 pt). em (the word's).
+    public var headerColumnGap = 0.6
+    /// Without a header, body words that start more than this many em after the previous word
+    /// of their line start a column (was 8 pt). em (the word's).
+    public var bodyColumnGap = 0.8
+    /// Body column starts within this many em of each other are one column (was 4 pt). em
+    /// (median of the body lines).
+    public var columnStartCluster = 0.4
+    /// A word still belongs to a column when it starts at most this many em left of the
+    /// column's start (was 4 pt: scanned pages drift by a few points). em (the word's).
+    public var columnStartSlack = 0.4
+    /// …or at most this fraction of the gap to the previous column start, when larger. Ratio.
+    public var columnStartShare = 0.2
+    /// A row of a meeting-like table starts where its key column has text after a step wider
+    /// than this many line pitches (cell padding between rows). em (`TextLine.em`, the larger
+    /// of the two lines').
+    public var rowStartGap = 1.3
+    /// A cell's text continues on lines at most this many em below its previous line; text
+    /// further below is another cell's overflow. em (`LineMeasure.em`).
+    public var cellOverflow = 2.6
+    /// Consecutive lines of one flowing category label are at most this many em apart (centre
+    /// to centre). em (`LineMeasure.em`).
+    public var categoryStack = 1.3
+    /// A category block is at or above a row when its top is at most this many line heights
+    /// below the row's top. line (glyph height of the block's first line).
+    public var topReach = 0.5
+    /// A category block is top-aligned with a row when their tops agree within this many em
+    /// (was 3 pt: equal tops differ by rounding, a centred block sits half a line or more
+    /// lower). em (the block's first line).
+    public var topAgreement = 0.3
+    /// Words of one line farther apart than this many glyph heights are separate phrases
+    /// (`Phrases`): a word space is a third of one, two chart labels several. line (the
+    /// following word's glyph height).
+    public var phraseGap = 1.5
+    /// A chart's data label is read from the line above a number only when that line's centre
+    /// is at most this many line heights above the number's. line (the number's line).
+    public var labelAboveReach = 2.2
+
     public init() {}
     /// The settings used unless a caller asks otherwise.
     public static let standard = TableSettings()
