@@ -19,40 +19,50 @@ public enum WordCleanup {
     public static func clean(_ words: [Word], settings: TableSettings = .standard) -> [Word] {
         var out: [Word] = []
         out.reserveCapacity(words.count)
-        // Candidate duplicates are looked up by text.
-        var byText: [String: [Int]] = [:]
+        // Candidate duplicates are the earlier words whose boxes touch this one's.
+        var index = BoxIndex()
         for var w in words {
             if !w.text.utf8.allSatisfy({ $0 < 0x80 }) { w.text = normalised(w.text) }
-            if let seen = byText[w.text], seen.contains(where: { isOverprint(out[$0].bbox, w.bbox, settings) }) { continue }
+            if isCopy(w, of: out, index, settings) { continue }
             // The copy glued to the word printed right after it (`Views` drawn again 1 pt to the
             // right runs into the value `57`: `Views57`): drop the copy, keep the rest.
-            if let rest = afterOverprintedPrefix(w, byText: byText, out: out, settings: settings) {
-                if let seen = byText[rest.text], seen.contains(where: { isOverprint(out[$0].bbox, rest.bbox, settings) }) { continue }
+            if let rest = afterOverprintedPrefix(w, out: out, index: index, settings: settings) {
+                if isCopy(rest, of: out, index, settings) { continue }
                 w = rest
             }
-            byText[w.text, default: []].append(out.count)
+            index.insert(w.bbox, id: out.count)
             out.append(w)
         }
         return out
     }
 
+    /// Whether `w` overprints an earlier word of the same text.
+    static func isCopy(_ w: Word, of out: [Word], _ index: BoxIndex, _ settings: TableSettings) -> Bool {
+        index.candidates(w.bbox).contains { out[$0].text == w.text && isOverprint(out[$0].bbox, w.bbox, settings) }
+    }
+
     /// The part of `w` after a leading copy of an earlier word (same text, overprinting that
     /// word's box), as a word of its own; `nil` when `w` does not start with such a copy. Needs
-    /// the glyph edges (one per character) to cut at.
-    static func afterOverprintedPrefix(_ w: Word, byText: [String: [Int]], out: [Word], settings: TableSettings) -> Word? {
+    /// the glyph edges (one per character) to cut at. The longest such copy is cut off.
+    static func afterOverprintedPrefix(_ w: Word, out: [Word], index: BoxIndex, settings: TableSettings) -> Word? {
         let scalars = Array(w.text.unicodeScalars)
         guard scalars.count >= 2, w.glyphEdges.count == scalars.count else { return nil }
-        for k in stride(from: scalars.count - 1, through: 1, by: -1) {
-            guard let seen = byText[String(String.UnicodeScalarView(scalars[..<k]))] else { continue }
+        var best = 0
+        var reach = w.bbox
+        reach.x1 = max(reach.x1, w.glyphEdges.max() ?? reach.x1)
+        for i in index.candidates(reach) {
+            let e = Array(out[i].text.unicodeScalars)
+            let k = e.count
+            guard k > best, k < scalars.count, scalars[..<k].elementsEqual(e) else { continue }
             let prefix = BBox(x0: w.bbox.x0, y0: w.bbox.y0, x1: w.glyphEdges[k - 1], y1: w.bbox.y1)
-            guard seen.contains(where: { isOverprint(out[$0].bbox, prefix, settings) }) else { continue }
-            var rest = w
-            rest.text = String(String.UnicodeScalarView(scalars[k...]))
-            rest.bbox.x0 = w.glyphEdges[k - 1]
-            rest.keepGlyphs(k...)
-            return rest.text.allSatisfy(\.isWhitespace) ? nil : rest
+            if isOverprint(out[i].bbox, prefix, settings) { best = k }
         }
-        return nil
+        guard best > 0 else { return nil }
+        var rest = w
+        rest.text = String(String.UnicodeScalarView(scalars[best...]))
+        rest.bbox.x0 = w.glyphEdges[best - 1]
+        rest.keepGlyphs(best...)
+        return rest.text.allSatisfy(\.isWhitespace) ? nil : rest
     }
 
     /// NFKC form of `text`, with ligatures expanded.
