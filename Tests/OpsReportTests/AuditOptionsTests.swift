@@ -40,6 +40,21 @@ final class AuditOptionsTests: XCTestCase {
         XCTAssertTrue(withHTML.contains("<img"), "the tables are drawn over the page images")
     }
 
+    func testDefaultOutputIsTheInputsNameInTheCurrentFolder() throws {
+        // `<input stem>.audit.html` in the current folder, not next to the input; `audit.html` for `-`.
+        let pdf = Fixtures.pdf("2017-03-operations-report")
+        let named = try CLI.run(["audit", pdf], stdin: nil, in: dir)
+        XCTAssertEqual(named.status, 0, named.stderr)
+        XCTAssertEqual(named.stderr, "audit: wrote 2017-03-operations-report.audit.html\n")
+        let piped = try CLI.run(["audit", "-"], stdin: URL(fileURLWithPath: pdf), in: dir)
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["2017-03-operations-report.audit.html", "audit.html"])
+        for name in ["2017-03-operations-report.audit.html", "audit.html"] {
+            XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8).hasPrefix("<!DOCTYPE html>"), name)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: Fixtures.corpus.appendingPathComponent("2017-03-operations-report.audit.html").path))
+    }
+
     func testDatabaseOnStandardInputLeavesNoCopyBehind() throws {
         let db = try encryptedDatabase()
         let tmp = dir.appendingPathComponent("tmp")

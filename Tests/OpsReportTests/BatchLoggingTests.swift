@@ -28,7 +28,9 @@ final class BatchLoggingTests: XCTestCase {
     }
 
     func testPlainLogLinesHaveNoTimestampOrSourceLabel() throws {
-        let r = try batch([], tag: "plain")
+        // `--log-format plain` is the default, and can be given; another form is a usage error.
+        XCTAssertEqual(try CLI.run(["batch", "x", "--log-format", "xml"]).status, 64)
+        let r = try batch(["--log-format", "plain"], tag: "plain")
         XCTAssertEqual(r.status, 3)
         let lines = r.err.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines.contains { $0.hasPrefix("info: [") && $0.contains("converted 2017-01-operations-report.pdf") }, r.err)

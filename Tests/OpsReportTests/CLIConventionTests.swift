@@ -45,6 +45,14 @@ final class CLIConventionTests: XCTestCase {
         XCTAssertEqual(rec.status, 0, rec.stderr)
         XCTAssertEqual(try ReportCoding.decode(Data(rec.stdout.utf8)).period, "2017-03")
         XCTAssertTrue(rec.stderr.contains("0 finding(s)"), rec.stderr)
+        // tables and audit -o -: what they would write to the file, on standard output.
+        let tables = try CLI.run(["tables", pdf.path, "--pages", "7", "--format", "csv", "-o", "-"], stdin: nil, in: dir)
+        XCTAssertEqual(tables.status, 0, tables.stderr)
+        XCTAssertEqual(tables.stdout, try CLI.run(["tables", pdf.path, "--pages", "7", "--format", "csv"]).stdout)
+        XCTAssertTrue(tables.stdout.contains("Category"), tables.stdout)
+        let audit = try CLI.run(["audit", pdf.path, "-o", "-"], stdin: nil, in: dir)
+        XCTAssertEqual(audit.status, 0, audit.stderr)
+        XCTAssertTrue(audit.stdout.hasPrefix("<!DOCTYPE html>") && audit.stdout.contains("id=\"summary\""))
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
     }
@@ -56,10 +64,26 @@ final class CLIConventionTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains("Unknown option '\(args[1])'"), "\(args): \(r.stderr)")
             XCTAssertFalse(r.stderr.contains("With several files"), r.stderr)
         }
+        // Every command names an option it does not have, before or after its files.
+        for command in ["extract", "reconcile", "batch", "tables", "text", "audit"] {
+            for args in [[command, "--no-such-option", "X.pdf"], [command, "X.pdf", "--no-such-option"]] {
+                let r = try CLI.run(args)
+                XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
+                XCTAssertTrue(r.stderr.contains("Unknown option '--no-such-option'"), "\(args): \(r.stderr)")
+            }
+        }
         // The check of several files still holds when every option is known.
         let several = try CLI.run(["extract", "A.pdf", "B.pdf"])
         XCTAssertEqual(several.status, 64)
         XCTAssertTrue(several.stderr.contains("With several files, give --out-dir DIR"), several.stderr)
+    }
+
+    func testOptionsMayComeBeforeOrAfterTheFiles() throws {
+        let before = dir.appendingPathComponent("before.json"), after = dir.appendingPathComponent("after.json")
+        XCTAssertEqual(try CLI.run(["extract", "--no-reconcile", "-o", before.path, pdf.path]).status, 0)
+        XCTAssertEqual(try CLI.run(["extract", pdf.path, "--no-reconcile", "-o", after.path]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: before), try Data(contentsOf: after))
+        XCTAssertEqual(try ReportCoding.decode(Data(contentsOf: after)).period, "2017-03")
     }
 
     func testBatchOfAFileSaysItIsAFile() throws {
@@ -110,9 +134,16 @@ final class CLIConventionTests: XCTestCase {
         XCTAssertEqual(try complete("opsreport batch sub --db "), ["db.sqlite", "sub"])
         XCTAssertEqual(try complete("opsreport batch sub --csv "), ["sub"])
         XCTAssertEqual(try complete("opsreport batch sub -o "), ["sub"])
-        // zsh gets the same patterns.
-        let zsh = try CLI.run(["--generate-completion-script", "zsh"])
-        XCTAssertTrue(zsh.stdout.contains("_files -g '\\''*.pdf *.PDF'\\''"), zsh.stdout)
+        // zsh gets the same patterns (zsh itself is not installed here, so its script is read, not run):
+        // extract's PDFs, the PDFs of tables and text, reconcile's and audit's inputs, batch's folder.
+        let zsh = try CLI.run(["--generate-completion-script", "zsh"]).stdout
+        func quoted(_ glob: String) -> String { "_files -g '\\''\(glob)'\\''" }
+        XCTAssertTrue(zsh.contains("'*:files:" + quoted("*.pdf *.PDF")), zsh)
+        XCTAssertEqual(zsh.components(separatedBy: "':file:" + quoted("*.pdf *.PDF") + "'").count - 1, 2, "tables and text")
+        XCTAssertTrue(zsh.contains("':file:" + quoted("*.pdf *.PDF *.json *.JSON") + "'"), "reconcile")
+        XCTAssertTrue(zsh.contains("':input:" + quoted("*.pdf *.PDF *.json *.JSON *.sqlite *.SQLITE *.db *.DB") + "'"), "audit")
+        XCTAssertTrue(zsh.contains("':directory:_files -/'"), "batch")
+        XCTAssertTrue(zsh.contains(":file:" + quoted("*.html *.HTML *.htm *.HTM")), "audit -o")
     }
 }
 

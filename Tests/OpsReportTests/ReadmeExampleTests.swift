@@ -42,6 +42,18 @@ final class ReadmeExampleTests: XCTestCase {
         XCTAssertEqual(readmeLines.dropFirst(imports.count).filter { !$0.isEmpty }, bodyLines.filter { !$0.isEmpty })
     }
 
+    func testTheREADMENamesEveryModuleOfTheLibrary() throws {
+        // The modules of the `OpsReportKit` product in Package.swift, each named in the README's section on it.
+        let manifest = try String(contentsOf: Self.package.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let targets = try XCTUnwrap(manifest.firstMatch(of: /\.library\(name: "OpsReportKit", targets: \[([^\]]*)\]/)?.1)
+        let modules = targets.matches(of: /"([A-Za-z]+)"/).map { String($0.1) }
+        XCTAssertGreaterThanOrEqual(modules.count, 6)
+        let readme = try String(contentsOf: Self.package.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.components(separatedBy: "## The library: `OpsReportKit`").dropFirst().first?
+            .components(separatedBy: "```").first)
+        for m in modules { XCTAssertTrue(section.contains("`\(m)`"), "\(m) is not named in the README's library section") }
+    }
+
     func testTheREADMEExampleRuns() throws {
         let cwd = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(Self.package.path)
