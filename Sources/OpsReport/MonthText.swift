@@ -11,9 +11,13 @@ public enum MonthText {
     /// Month number (1–12) of an English month name or abbreviation (`Jan`, `Sept`, `June`,
     /// `Dec.`), case-insensitive; `nil` otherwise.
     public static func month(named raw: String) -> Int? {
-        let t = raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,-– "))
+        // Trimmed of `.,-– ` and lower-cased without Foundation: this runs for every header word.
+        let edge: (Unicode.Scalar) -> Bool = { ".,-– ".unicodeScalars.contains($0) }
+        let u = raw.unicodeScalars
+        guard let a = u.firstIndex(where: { !edge($0) }), let b = u.lastIndex(where: { !edge($0) }) else { return nil }
+        let t = String(String.UnicodeScalarView(u[a...b])).lowercased()
         guard t.count >= 3 else { return nil }
-        for (n, m) in names where n.hasPrefix(t) || (t.count >= 4 && t.hasPrefix("sept") && m == 9) { return m }
+        for (n, m) in names where n.utf8.starts(with: t.utf8) || (t.count >= 4 && t.utf8.starts(with: "sept".utf8) && m == 9) { return m }
         return nil
     }
 

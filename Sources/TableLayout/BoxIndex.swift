@@ -31,11 +31,24 @@ struct BoxIndex {
     func candidates(_ b: BBox) -> [Int] {
         guard let (xs, ys) = span(b) else { return allIDs() }
         var out = large
-        for y in ys { for x in xs { out += cells[Cell(x: x, y: y)] ?? [] } }
-        return Array(Set(out)).sorted()
+        for y in ys { for x in xs { if let ids = cells[Cell(x: x, y: y)] { out += ids } } }
+        return Self.unique(&out)
     }
 
-    private func allIDs() -> [Int] { Array(Set(cells.values.joined()).union(large)).sorted() }
+    private func allIDs() -> [Int] {
+        var out = large + cells.values.joined()
+        return Self.unique(&out)
+    }
+
+    /// `ids` sorted, each once.
+    private static func unique(_ ids: inout [Int]) -> [Int] {
+        guard ids.count > 1 else { return ids }
+        ids.sort()
+        var n = 1
+        for i in 1..<ids.count where ids[i] != ids[n - 1] { ids[n] = ids[i]; n += 1 }
+        ids.removeLast(ids.count - n)
+        return ids
+    }
 
     /// The cell columns and rows `b` covers, or `nil` when it covers too many (or its
     /// coordinates are not finite).

@@ -23,11 +23,12 @@ public enum WordCleanup {
         var index = BoxIndex()
         for var w in words {
             if !w.text.utf8.allSatisfy({ $0 < 0x80 }) { w.text = normalised(w.text) }
-            if isCopy(w, of: out, index, settings) { continue }
+            let near = index.candidates(reach(of: w))
+            if isCopy(w, among: near, of: out, settings) { continue }
             // The copy glued to the word printed right after it (`Views` drawn again 1 pt to the
             // right runs into the value `57`: `Views57`): drop the copy, keep the rest.
-            if let rest = afterOverprintedPrefix(w, out: out, index: index, settings: settings) {
-                if isCopy(rest, of: out, index, settings) { continue }
+            if let rest = afterOverprintedPrefix(w, among: near, of: out, settings: settings) {
+                if isCopy(rest, among: near, of: out, settings) { continue }
                 w = rest
             }
             index.insert(w.bbox, id: out.count)
@@ -36,28 +37,39 @@ public enum WordCleanup {
         return out
     }
 
-    /// Whether `w` overprints an earlier word of the same text.
-    static func isCopy(_ w: Word, of out: [Word], _ index: BoxIndex, _ settings: TableSettings) -> Bool {
-        index.candidates(w.bbox).contains { out[$0].text == w.text && isOverprint(out[$0].bbox, w.bbox, settings) }
+    /// The box that holds `w` and each of its glyphs (a glyph edge may lie past the word's box
+    /// in a damaged file): every earlier word a rule below compares with touches it.
+    static func reach(of w: Word) -> BBox {
+        var r = w.bbox
+        if let lo = w.glyphEdges.min(), let hi = w.glyphEdges.max() { r.x0 = min(r.x0, lo); r.x1 = max(r.x1, hi) }
+        return r
+    }
+
+    /// Whether `w` overprints one of the earlier words `near` (indices into `out`) of the same text.
+    static func isCopy(_ w: Word, among near: [Int], of out: [Word], _ settings: TableSettings) -> Bool {
+        near.contains { out[$0].text == w.text && isOverprint(out[$0].bbox, w.bbox, settings) }
     }
 
     /// The part of `w` after a leading copy of an earlier word (same text, overprinting that
-    /// word's box), as a word of its own; `nil` when `w` does not start with such a copy. Needs
-    /// the glyph edges (one per character) to cut at. The longest such copy is cut off.
-    static func afterOverprintedPrefix(_ w: Word, out: [Word], index: BoxIndex, settings: TableSettings) -> Word? {
-        let scalars = Array(w.text.unicodeScalars)
-        guard scalars.count >= 2, w.glyphEdges.count == scalars.count else { return nil }
+    /// word's box), as a word of its own; `nil` when `w` does not start with such a copy. `near`
+    /// are the earlier words (indices into `out`) whose boxes touch `reach(of: w)`. Needs the
+    /// glyph edges (one per character) to cut at. The longest such copy is cut off.
+    static func afterOverprintedPrefix(_ w: Word, among near: [Int], of out: [Word], settings: TableSettings) -> Word? {
+        guard !near.isEmpty else { return nil }
+        let scalarCount = w.text.unicodeScalars.count
+        guard scalarCount >= 2, w.glyphEdges.count == scalarCount else { return nil }
         var best = 0
-        var reach = w.bbox
-        reach.x1 = max(reach.x1, w.glyphEdges.max() ?? reach.x1)
-        for i in index.candidates(reach) {
-            let e = Array(out[i].text.unicodeScalars)
-            let k = e.count
-            guard k > best, k < scalars.count, scalars[..<k].elementsEqual(e) else { continue }
+        for i in near {
+            // A UTF-8 prefix ends on a scalar boundary, so it is a prefix of the scalars too.
+            let e = out[i].text.utf8
+            guard e.count < w.text.utf8.count, w.text.utf8.starts(with: e) else { continue }
+            let k = out[i].text.unicodeScalars.count
+            guard k > best, k >= 1 else { continue }
             let prefix = BBox(x0: w.bbox.x0, y0: w.bbox.y0, x1: w.glyphEdges[k - 1], y1: w.bbox.y1)
             if isOverprint(out[i].bbox, prefix, settings) { best = k }
         }
         guard best > 0 else { return nil }
+        let scalars = Array(w.text.unicodeScalars)
         var rest = w
         rest.text = String(String.UnicodeScalarView(scalars[best...]))
         rest.bbox.x0 = w.glyphEdges[best - 1]
