@@ -175,7 +175,7 @@ public enum MonthMatrixParser {
                 if let c = spans.indices.max(by: { spans[$0].overlap(w.bbox) < spans[$1].overlap(w.bbox) }), spans[c].overlap(w.bbox) > 0 {
                     perColumn[c, default: []].append(w)
                 } else if let c = spans.indices.min(by: { abs(spans[$0].midX - w.bbox.midX) < abs(spans[$1].midX - w.bbox.midX) }),
-                   abs(spans[c].midX - w.bbox.midX) < 0.5 * pitch {
+                   abs(spans[c].midX - w.bbox.midX) < TableSettings.standard.headerColumnReach * pitch {
                     perColumn[c, default: []].append(w)
                 }
             }
@@ -281,7 +281,7 @@ public enum MonthMatrixParser {
             if i + 1 < l.words.count {
                 let y = l.words[i + 1]
                 let em = w.fontSize > 0 ? w.fontSize : w.bbox.height
-                if MonthText.year(y.text) != nil || (y.text.count == 2 && y.text.allSatisfy(\.isNumber)), y.bbox.x0 - w.bbox.x1 < em {
+                if MonthText.year(y.text) != nil || (y.text.count == 2 && y.text.allSatisfy(\.isNumber)), y.bbox.x0 - w.bbox.x1 < TableSettings.standard.monthYearGap * em {
                     cell.text = w.text + " " + y.text; cell.bbox = w.bbox.union(y.bbox); cell.dropGlyphs()
                 }
             }
@@ -298,11 +298,13 @@ public enum MonthMatrixParser {
     /// An OCR-damaged header part below the month line: nothing in the label column and mostly
     /// two-digit year parts or non-numeric debris (`17 753 Sean eae 17 17`).
     static func isHeaderDebris(_ l: TextLine, monthX0: Double) -> Bool {
-        guard !l.words.isEmpty, l.words.allSatisfy({ $0.bbox.x0 > monthX0 - 15 }) else { return false }
+        let s = TableSettings.standard
+        let em = l.words.map { $0.fontSize > 0 ? $0.fontSize : $0.bbox.height }.max() ?? 0
+        guard !l.words.isEmpty, l.words.allSatisfy({ $0.bbox.x0 > monthX0 - s.headerDebrisReach * em }) else { return false }
         let debris = l.words.filter { w in
             (w.text.count == 2 && w.text.allSatisfy(\.isNumber)) || !w.text.contains(where: \.isNumber) || isMonthWord(w.text)
         }
-        return Double(debris.count) >= 0.6 * Double(l.words.count)
+        return Double(debris.count) >= s.headerDebrisShare * Double(l.words.count)
     }
 
     static func joinHeader(_ words: [Word]) -> String {

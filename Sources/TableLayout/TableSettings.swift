@@ -150,6 +150,19 @@ public struct TableSettings: Sendable {
     /// A chart's data label is read from the line above a number only when that line's centre
     /// is at most this many line heights above the number's. line (the number's line).
     public var labelAboveReach = 2.2
+    /// A header word with no column of its own under it belongs to the column whose centre is
+    /// within this share of the column pitch of its centre. column pitch.
+    public var headerColumnReach = 0.5
+    /// A year (`2018`, `18`) printed after a month word on the same line, closer than this many
+    /// em, is part of that month's header cell (`Jul 2018`). em (the month word's).
+    public var monthYearGap = 1.0
+    /// Below a month header line, a line whose words all start right of the first month
+    /// column's left edge less this many em is a candidate header remnant (OCR debris of
+    /// wrapped year parts). em (the line's tallest word).
+    public var headerDebrisReach = 1.5
+    /// ... and is one when at least this share of its words are two-digit year parts, month
+    /// words or text with no digits. ratio.
+    public var headerDebrisShare = 0.6
 
     public init() {}
     /// The settings used unless a caller asks otherwise.
