@@ -54,26 +54,18 @@ extension ReportExtractor {
         for i in out.indices {
             guard var r = try? ocr.read(doc, page: out[i].number, rotation: out[i].rotation, wholePage: false), !r.tables.isEmpty else { continue }
             let layer = out[i].words
-            func inTable(_ w: Word) -> Bool {
-                let cx = (w.bbox.x0 + w.bbox.x1) / 2, cy = (w.bbox.y0 + w.bbox.y1) / 2
-                return r.tables.contains { cx >= $0.x0 && cx <= $0.x1 && cy >= $0.y0 && cy <= $0.y1 }
-            }
+            let tables = r.tables
+            func inTable(_ w: Word) -> Bool { tables.contains { WordOverlay.centre(of: w, isIn: $0) } }
             for j in r.cells.indices {
                 let c = r.cells[j].bbox
-                r.cells[j].textLayer = layer.filter { w in
-                    let cx = (w.bbox.x0 + w.bbox.x1) / 2, cy = (w.bbox.y0 + w.bbox.y1) / 2
-                    return cx >= c.x0 && cx <= c.x1 && cy >= c.y0 && cy <= c.y1
-                }.map(\.text).joined(separator: " ")
+                r.cells[j].textLayer = layer.filter { WordOverlay.centre(of: $0, isIn: c) }.map(\.text).joined(separator: " ")
             }
             // Inside tables the cell words replace the text layer's, except in cells OCR left
             // empty, where the text layer's words stay (a reading is better than none; the
             // reconciler's sums check it like any other).
             // The same when the cell OCR is no number, month or date and the text layer's is one
             // (a month header the cell OCR garbled).
-            func centre(_ w: Word, in b: BBox) -> Bool {
-                let cx = (w.bbox.x0 + w.bbox.x1) / 2, cy = (w.bbox.y0 + w.bbox.y1) / 2
-                return cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1
-            }
+            func centre(_ w: Word, in b: BBox) -> Bool { WordOverlay.centre(of: w, isIn: b) }
             let ocrCells = r.cells.filter { c in
                 let read = c.constrained ?? c.free
                 return !read.isEmpty && (isValue(read) || !isValue(c.textLayer ?? ""))
@@ -83,10 +75,7 @@ extension ReportExtractor {
             // over a text layer word that is one, gives way to it.
             let cellWords = r.words.filter { w in !layerCells.contains { centre(w, in: $0) } }.map { w -> Word in
                 guard !isValue(w.text) else { return w }
-                let under = layer.filter { l in
-                    let ox = min(l.bbox.x1, w.bbox.x1) - max(l.bbox.x0, w.bbox.x0)
-                    return ox > 0.5 * min(l.bbox.width, w.bbox.width) && centre(l, in: BBox(x0: w.bbox.x0 - w.bbox.height / 2, y0: w.bbox.y0 - w.bbox.height / 2, x1: w.bbox.x1 + w.bbox.height / 2, y1: w.bbox.y1 + w.bbox.height / 2))
-                }
+                let under = WordOverlay.words(under: w, in: layer)
                 return under.count == 1 && isValue(under[0].text) ? under[0] : w
             }
             out[i].words = CaptionWords.repaired(layer.filter { w in !inTable(w) || !ocrCells.contains { centre(w, in: $0) } } + cellWords)
@@ -114,7 +103,7 @@ enum CaptionWords {
         var out = words
         for i in out.indices where i + 1 < out.count && !keywords.contains(out[i].text) {
             let next = out[i + 1]
-            guard abs(next.bbox.y0 - out[i].bbox.y0) < max(2, out[i].fontSize / 2), next.bbox.x0 > out[i].bbox.x0,
+            guard WordOverlay.onSameLine(out[i], next), next.bbox.x0 > out[i].bbox.x0,
                   let first = next.text.first, first.isNumber, next.text.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) else { continue }
             if let k = keywords.first(where: { LabelMatching.distance(Array($0), Array(out[i].text)) == 1 }) { out[i].text = k }
         }

@@ -60,10 +60,15 @@ public struct Word: Hashable, Sendable {
 
     /// Case-insensitive search for "bold" in a font name, on UTF-8 bytes (no Foundation).
     static func nameSaysBold(_ name: String) -> Bool {
-        let u = Array(name.utf8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        let b: [UInt8] = Array("bold".utf8)
-        guard u.count >= 4 else { return false }
-        for i in 0...(u.count - 4) where u[i] == b[0] && u[i + 1] == b[1] && u[i + 2] == b[2] && u[i + 3] == b[3] { return true }
+        // The last four bytes seen, lower-cased, in one integer: no allocation per word.
+        let bold: UInt32 = 0x626F_6C64  // "bold"
+        var window: UInt32 = 0, seen = 0
+        for c in name.utf8 {
+            let lower = c >= 65 && c <= 90 ? c + 32 : c
+            window = (window << 8) | UInt32(lower)
+            seen += 1
+            if seen >= 4 && window == bold { return true }
+        }
         return false
     }
 }

@@ -163,6 +163,15 @@ public struct TableSettings: Sendable {
     /// ... and is one when at least this share of its words are two-digit year parts, month
     /// words or text with no digits. ratio.
     public var headerDebrisShare = 0.6
+    /// A text-layer word lies under a word read again from the image when they overlap across
+    /// by more than this share of the narrower width (`WordOverlay`). ratio.
+    public var overlayOverlap = 0.5
+    /// ... and its centre is inside the read word's box grown by this many of its heights on
+    /// every side. line (the read word's box height).
+    public var overlayReach = 0.5
+    /// Two words stand on one line when their tops differ by less than this many em (was
+    /// `max(2 pt, half the font size)`). em (the first word's).
+    public var sameLineTop = 0.5
 
     public init() {}
     /// The settings used unless a caller asks otherwise.
