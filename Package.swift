@@ -4,6 +4,10 @@ import PackageDescription
 // The fuzz build (scripts/fuzz.sh) compiles every target with -sanitize=fuzzer, which a build-tool
 // executable cannot link: it goes without the fingerprint plugin (`ToolVersion` then says "fuzz").
 let fuzzBuild = Context.environment["OPSREPORT_FUZZ_BUILD"] != nil
+// The test script (scripts/test.sh) optimises the pixel and layout modules of its debug build
+// (`-O`, still testable): the scan tests spend minutes in their loops unoptimised. Only set by
+// that script, so a package depending on this one never sees unsafe flags.
+let optimisedDebug = Context.environment["OPSREPORT_OPTIMISED_DEBUG"] != nil
 
 let package = Package(
     name: "OpsReport",
@@ -70,5 +74,8 @@ let package = Package(
 
 for target in package.targets where target.type != .system && target.type != .plugin {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("BareSlashRegexLiterals")]
+    if optimisedDebug && !fuzzBuild && ["PDFLayout", "OCR", "TableLayout"].contains(target.name) {
+        target.swiftSettings! += [.unsafeFlags(["-O"], .when(configuration: .debug))]
+    }
 }
 

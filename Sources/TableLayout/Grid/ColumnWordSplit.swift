@@ -1,4 +1,3 @@
-import TableLayout
 import PDFLayout
 
 /// Words that straddle two columns of a table.
