@@ -19,7 +19,7 @@ sys.exit(0 if got == want else 1)
 PY
   then
     errors=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(f["severity"]=="error" for f in d["findings"]), len(d["findings"]))' "out/samples/$name.json")
-    echo "ok   $pdf -> out/samples/$name.json (findings: ${errors% *} errors of ${errors#* })"
+    echo "ok   $pdf -> out/samples/$name.json (as expected; ${errors#* } finding(s), ${errors% *} of them error(s))"
   else
     echo "DIFF $pdf: out/samples/$name.json differs from samples/$name.expected.json"; status=1
   fi
