@@ -19,7 +19,7 @@ public enum DriverGroupRule {
         var groupsOf: [String: [(group: String, count: Int)]] = [:]
         for (k, e) in givenBy { groupsOf[k.driver, default: []].append((k.group, e.count)) }
         var out: [Finding] = []
-        for (i, r) in reports.enumerated() {
+        for r in reports {
             for (j, row) in (r.drivers?.rows ?? []).enumerated() where !row.group.isEmpty {
                 let mine = givenBy[Key(driver: row.driver, group: row.group)]?.count ?? 0
                 // The usual group: the most given other group (ties: the first in code-point order).
