@@ -299,7 +299,7 @@ public enum MonthMatrixParser {
     /// two-digit year parts or non-numeric debris (`17 753 Sean eae 17 17`).
     static func isHeaderDebris(_ l: TextLine, monthX0: Double) -> Bool {
         let s = TableSettings.standard
-        let em = l.words.map { $0.fontSize > 0 ? $0.fontSize : $0.bbox.height }.max() ?? 0
+        let em = l.words.map(\.em).max() ?? 0
         guard !l.words.isEmpty, l.words.allSatisfy({ $0.bbox.x0 > monthX0 - s.headerDebrisReach * em }) else { return false }
         let debris = l.words.filter { w in
             (w.text.count == 2 && w.text.allSatisfy(\.isNumber)) || !w.text.contains(where: \.isNumber) || isMonthWord(w.text)

@@ -15,8 +15,7 @@ enum OCRFusion {
         let cellsByPage = Dictionary(grouping: pages.flatMap(\.cells), by: \.page)
         let imageOnly = report.variant == "image-only"
         for (pointer, prov) in report.provenance.sorted(by: { $0.key < $1.key }) {
-            let cx = (prov.bbox.x0 + prov.bbox.x1) / 2, cy = (prov.bbox.y0 + prov.bbox.y1) / 2
-            guard let cell = cellsByPage[prov.page]?.first(where: { cx >= $0.bbox.x0 && cx <= $0.bbox.x1 && cy >= $0.bbox.y0 && cy <= $0.bbox.y1 }) else {
+            guard let cell = cellsByPage[prov.page]?.first(where: { $0.bbox.containsCentre(of: prov.bbox) }) else {
                 report.provenance[pointer]?.source = imageOnly ? "page_ocr" : "text_layer"
                 continue
             }

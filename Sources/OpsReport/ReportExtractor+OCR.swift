@@ -54,18 +54,15 @@ extension ReportExtractor {
         for i in out.indices {
             guard var r = try? ocr.read(doc, page: out[i].number, rotation: out[i].rotation, wholePage: false), !r.tables.isEmpty else { continue }
             let layer = out[i].words
-            let tables = r.tables
-            func inTable(_ w: Word) -> Bool { tables.contains { WordOverlay.centre(of: w, isIn: $0) } }
             for j in r.cells.indices {
                 let c = r.cells[j].bbox
-                r.cells[j].textLayer = layer.filter { WordOverlay.centre(of: $0, isIn: c) }.map(\.text).joined(separator: " ")
+                r.cells[j].textLayer = layer.filter { c.containsCentre(of: $0.bbox) }.map(\.text).joined(separator: " ")
             }
             // Inside tables the cell words replace the text layer's, except in cells OCR left
             // empty, where the text layer's words stay (a reading is better than none; the
             // reconciler's sums check it like any other).
             // The same when the cell OCR is no number, month or date and the text layer's is one
             // (a month header the cell OCR garbled).
-            func centre(_ w: Word, in b: BBox) -> Bool { WordOverlay.centre(of: w, isIn: b) }
             let ocrCells = r.cells.filter { c in
                 let read = c.constrained ?? c.free
                 return !read.isEmpty && (isValue(read) || !isValue(c.textLayer ?? ""))
@@ -73,12 +70,12 @@ extension ReportExtractor {
             let layerCells = r.cells.map(\.bbox).filter { b in !ocrCells.contains(b) }
             // Word by word too (a merged header cell holds many): an OCR word that is no value,
             // over a text layer word that is one, gives way to it.
-            let cellWords = r.words.filter { w in !layerCells.contains { centre(w, in: $0) } }.map { w -> Word in
+            let cellWords = r.words.filter { w in !layerCells.contains { $0.containsCentre(of: w.bbox) } }.map { w -> Word in
                 guard !isValue(w.text) else { return w }
                 let under = WordOverlay.words(under: w, in: layer)
                 return under.count == 1 && isValue(under[0].text) ? under[0] : w
             }
-            out[i].words = CaptionWords.repaired(layer.filter { w in !inTable(w) || !ocrCells.contains { centre(w, in: $0) } } + cellWords)
+            out[i].words = CaptionWords.repaired(layer.filter { w in !r.tables.contains { $0.containsCentre(of: w.bbox) } || !ocrCells.contains { $0.containsCentre(of: w.bbox) } } + cellWords)
             reads.append(r)
         }
         return (out, reads)

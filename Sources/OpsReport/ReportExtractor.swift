@@ -112,7 +112,7 @@ public enum ReportExtractor {
             let clip = BBox(x0: area.x0 - 4, y0: area.y0 - 4, x1: area.x1 + 12, y1: area.y1 + 4)
             guard let bitmap = try? doc.render(page: number, scale: inkScale, rotation: pages[i].rotation, clip: clip) else { continue }
             let r = InkFilter.trimInvisibleGlyphs(pages[i].words, check: { w in
-                w.bbox.midX >= clip.x0 && w.bbox.midX <= clip.x1 && w.bbox.midY >= clip.y0 && w.bbox.midY <= clip.y1 && w.text.contains(where: \.isNumber)
+                clip.containsCentre(of: w.bbox) && w.text.contains(where: \.isNumber)
             }, darkest: bitmap.darkest(in:))
             if r.changed { out[i].words = r.words; changed = true }
         }

@@ -28,6 +28,11 @@ public struct BBox: Hashable, Codable, Sendable {
     public func xOverlap(_ o: BBox) -> Double { Swift.max(0, Swift.min(x1, o.x1) - Swift.max(x0, o.x0)) }
     /// Length of the overlap of the two boxes' y-ranges (0 when disjoint).
     public func yOverlap(_ o: BBox) -> Double { Swift.max(0, Swift.min(y1, o.y1) - Swift.max(y0, o.y0)) }
+    /// Whether the centre of `o` lies in this box (edges included).
+    public func containsCentre(of o: BBox) -> Bool {
+        let cx = o.midX, cy = o.midY
+        return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1
+    }
 
     /// The box with each coordinate rounded to 0.01 pt (the precision of JSON output).
     public var rounded: BBox { let a = array; return BBox(x0: a[0], y0: a[1], x1: a[2], y1: a[3]) }

@@ -104,11 +104,15 @@ public enum RowBands {
     public static func alignment(of row: RowBand, level: Double = TableSettings.standard.wrapLevel) -> WrapAlignment? {
         guard let a = row.anchor, row.labelLines.count >= 2,
               let first = row.labelLines.first, let last = row.labelLines.last else { return nil }
-        let h = max(a.height, a.fontSize, 1)
-        if abs(first.midY - a.midY) <= level * h, last.midY - a.midY > level * h { return .top }
-        if abs(last.midY - a.midY) <= level * h, a.midY - first.midY > level * h { return .bottom }
+        let reach = levelReach(a, level)
+        if abs(first.midY - a.midY) <= reach, last.midY - a.midY > reach { return .top }
+        if abs(last.midY - a.midY) <= reach, a.midY - first.midY > reach { return .bottom }
         return .centre
     }
+
+    /// How far (points) a label line's centre may stand from the value line `anchor`'s and still
+    /// be level with it: `level` of its height (or font size).
+    static func levelReach(_ anchor: TextLine, _ level: Double) -> Double { level * max(anchor.height, anchor.fontSize, 1) }
 
     /// Lines taken from rows whose label stands against its values the opposite way to the
     /// table's other wrapped labels: when more rows print their values on a label's first line
@@ -118,16 +122,16 @@ public enum RowBands {
     /// of earlier pages of the table (`prior`) count as well: the tail of a label broken by the
     /// page break may stand above the only wrapped row of the next page.
     static func contradictedLines(_ rows: inout [RowBand], prior: WrapEvidence) -> [TextLine] {
-        let evidence = prior.adding(rows.map { alignment(of: $0) })
+        let aligned = rows.map { alignment(of: $0) }
+        let evidence = prior.adding(aligned)
         let top = evidence.top, bottom = evidence.bottom
         guard top != bottom else { return [] }
         let wrong: WrapAlignment = top > bottom ? .bottom : .top
         var out: [TextLine] = []
-        for i in rows.indices where alignment(of: rows[i]) == wrong {
+        for i in rows.indices where aligned[i] == wrong {
             let a = rows[i].anchor!
-            let h = max(a.height, a.fontSize, 1)
-            let level = TableSettings.standard.wrapLevel * h
-            let stray = rows[i].labelLines.filter { wrong == .bottom ? a.midY - $0.midY > level : $0.midY - a.midY > level }
+            let reach = levelReach(a, TableSettings.standard.wrapLevel)
+            let stray = rows[i].labelLines.filter { wrong == .bottom ? a.midY - $0.midY > reach : $0.midY - a.midY > reach }
             rows[i].labelLines.removeAll { stray.contains($0) }
             out += stray
         }

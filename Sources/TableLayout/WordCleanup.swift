@@ -64,7 +64,7 @@ public enum WordCleanup {
             let e = out[i].text.utf8
             guard e.count < w.text.utf8.count, w.text.utf8.starts(with: e) else { continue }
             let k = out[i].text.unicodeScalars.count
-            guard k > best, k >= 1 else { continue }
+            guard k > best else { continue }
             let prefix = BBox(x0: w.bbox.x0, y0: w.bbox.y0, x1: w.glyphEdges[k - 1], y1: w.bbox.y1)
             if isOverprint(out[i].bbox, prefix, settings) { best = k }
         }

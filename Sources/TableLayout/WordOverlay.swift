@@ -1,16 +1,10 @@
 import PDFLayout
 
 /// Geometry of two readings of one page laid over each other (a scan's text layer and the words
-/// its cells were read again as): which words lie in a box, which lie under a word, which stand
-/// on one line. Boxes in PDF points, origin top-left, y down. Tolerances are
-/// `TableSettings.overlayOverlap`, `.overlayReach` and `.sameLineTop`.
+/// its cells were read again as): which words lie under a word, which stand on one line (which
+/// lie in a box: `BBox.containsCentre(of:)`). Boxes in PDF points, origin top-left, y down.
+/// Tolerances are `TableSettings.overlayOverlap`, `.overlayReach` and `.sameLineTop`.
 public enum WordOverlay {
-    /// Whether the centre of `w`'s box lies in `b` (edges included).
-    public static func centre(of w: Word, isIn b: BBox) -> Bool {
-        let cx = w.bbox.midX, cy = w.bbox.midY
-        return cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1
-    }
-
     /// The words of `layer` under `w`: overlapping it across by at least
     /// `settings.overlayOverlap` of the narrower width, with their centres inside `w`'s box grown
     /// by `settings.overlayReach` of its height on every side.
@@ -18,7 +12,7 @@ public enum WordOverlay {
         let g = settings.overlayReach * w.bbox.height
         let reach = BBox(x0: w.bbox.x0 - g, y0: w.bbox.y0 - g, x1: w.bbox.x1 + g, y1: w.bbox.y1 + g)
         return layer.filter { l in
-            l.bbox.xOverlap(w.bbox) > settings.overlayOverlap * min(l.bbox.width, w.bbox.width) && centre(of: l, isIn: reach)
+            l.bbox.xOverlap(w.bbox) > settings.overlayOverlap * min(l.bbox.width, w.bbox.width) && reach.containsCentre(of: l.bbox)
         }
     }
 
