@@ -280,8 +280,7 @@ public enum MonthMatrixParser {
             var cell = w
             if i + 1 < l.words.count {
                 let y = l.words[i + 1]
-                let em = w.fontSize > 0 ? w.fontSize : w.bbox.height
-                if MonthText.year(y.text) != nil || (y.text.count == 2 && y.text.allSatisfy(\.isNumber)), y.bbox.x0 - w.bbox.x1 < TableSettings.standard.monthYearGap * em {
+                if MonthText.year(y.text) != nil || (y.text.count == 2 && y.text.allSatisfy(\.isNumber)), y.bbox.x0 - w.bbox.x1 < TableSettings.standard.monthYearGap * headerEm(w) {
                     cell.text = w.text + " " + y.text; cell.bbox = w.bbox.union(y.bbox); cell.dropGlyphs()
                 }
             }
@@ -289,6 +288,11 @@ public enum MonthMatrixParser {
         }
         return out
     }
+
+    /// The em (points) the header tolerances (`monthYearGap`, `headerDebrisReach`) are measured
+    /// in: the word's font size, or its box height when it has none. (Not `Word.em`, whose
+    /// fallback is 0.85 of the height: these tolerances were set against the full height.)
+    static func headerEm(_ w: Word) -> Double { w.fontSize > 0 ? w.fontSize : w.bbox.height }
 
     /// A line with words only left of the month columns and none of them numeric.
     static func isLabelColumnOnly(_ l: TextLine, monthX0: Double) -> Bool {
@@ -299,7 +303,7 @@ public enum MonthMatrixParser {
     /// two-digit year parts or non-numeric debris (`17 753 Sean eae 17 17`).
     static func isHeaderDebris(_ l: TextLine, monthX0: Double) -> Bool {
         let s = TableSettings.standard
-        let em = l.words.map(\.em).max() ?? 0
+        let em = l.words.map(headerEm).max() ?? 0
         guard !l.words.isEmpty, l.words.allSatisfy({ $0.bbox.x0 > monthX0 - s.headerDebrisReach * em }) else { return false }
         let debris = l.words.filter { w in
             (w.text.count == 2 && w.text.allSatisfy(\.isNumber)) || !w.text.contains(where: \.isNumber) || isMonthWord(w.text)
