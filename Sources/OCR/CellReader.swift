@@ -51,7 +51,7 @@ struct CellReader {
             let ox = r.x0 + inset + ink.x0 - pad, oy = r.y0 + inset + ink.y0 - pad
             let oneLine = Double(ink.y1 - ink.y0) <= OCRTolerances.maxSingleLineInk * img.scale
             let tokens = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: oneLine ? .line : .block)
-                .filter { !Self.isJunk($0) }.map { shifted($0, ox, oy) }
+                .filter { !Self.isJunk($0) }.map { shifted(Self.snapped($0, to: crop), ox, oy) }
             crops[reads.count] = (crop, ox, oy)
             reads.append(Read(cell: cell, tokens: tokens, free: tokens.map(\.text).joined(separator: " "), constrained: nil))
         }
@@ -76,7 +76,7 @@ struct CellReader {
             for mode in [OCRSegmentation.line, .word, .character] where t.isEmpty {
                 t = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: mode, whitelist: numericWhitelist)
             }
-            reads[i].constrained = t.map { var s = shifted($0, dx, dy); s.text = Self.groupingComma(s.text); return s }
+            reads[i].constrained = t.map { var s = shifted(Self.snapped($0, to: crop), dx, dy); s.text = Self.groupingComma(s.text); return s }
         }
         return reads
     }
@@ -166,6 +166,28 @@ struct CellReader {
             y = e + 1
         }
         return out
+    }
+
+    /// Glyphs that reach below the baseline: a token without any has its baseline at its ink's bottom.
+    static let descenders = Set("gjpqyQ,;()[]{}|/_@$")
+
+    /// `t` with its box grown to the ink it covers. Tesseract's LSTM recogniser sometimes
+    /// returns a lone glyph's box shrunk inside its ink and its line's baseline raised, and
+    /// the type size derived from that box then reads as a smaller, raised mark (a footnote
+    /// marker) instead of the value. The glyphs the box touches are followed from the ink
+    /// inside it (8-connected pixels, `OCRTolerances.inkLevel`) out to at most
+    /// `OCRTolerances.inkSnapReach` of the line height beyond it; the box grows to their ink.
+    /// Ink not connected to the box's own (the next word) is never taken. The baseline moves
+    /// down to the ink's bottom when the token has no descender glyph; the line's top moves up
+    /// to the ink's top. Boxes in `img`'s pixels.
+    static func snapped(_ t: OCRToken, to img: GreyImage) -> OCRToken {
+        let reach = max(1, Int((OCRTolerances.inkSnapReach * Double(max(t.lineHeight, t.y1 - t.y0))).rounded()))
+        guard let ink = img.connectedInkBox(seeds: (t.x0, t.y0, t.x1, t.y1), reach: reach) else { return t }
+        var s = t
+        s.x0 = min(t.x0, ink.x0); s.y0 = min(t.y0, ink.y0); s.x1 = max(t.x1, ink.x1); s.y1 = max(t.y1, ink.y1)
+        if !t.text.contains(where: descenders.contains), s.y1 > s.baseline { s.baseline = s.y1 }
+        s.lineTop = min(s.lineTop, s.y0)
+        return s
     }
 
     func shifted(_ t: OCRToken, _ dx: Int, _ dy: Int) -> OCRToken {

@@ -77,6 +77,31 @@ struct GreyImage {
         return n > 0 ? (bx0, by0, bx1 + 1, by1 + 1, n) : nil
     }
 
+    /// Bounding box (exclusive upper bounds) of the ink 8-connected to the ink inside `seeds`,
+    /// followed no further than `reach` pixels beyond `seeds` on any side; `nil` when `seeds`
+    /// holds no ink.
+    func connectedInkBox(seeds: (x0: Int, y0: Int, x1: Int, y1: Int), reach: Int) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
+        let rx0 = max(0, seeds.x0 - reach), ry0 = max(0, seeds.y0 - reach)
+        let rx1 = min(width, seeds.x1 + reach), ry1 = min(height, seeds.y1 + reach)
+        guard rx1 > rx0, ry1 > ry0 else { return nil }
+        let rw = rx1 - rx0
+        var seen = [Bool](repeating: false, count: rw * (ry1 - ry0)), stack: [(Int, Int)] = []
+        for y in max(ry0, seeds.y0)..<min(ry1, seeds.y1) {
+            for x in max(rx0, seeds.x0)..<min(rx1, seeds.x1) where isInk(x, y) { seen[(y - ry0) * rw + x - rx0] = true; stack.append((x, y)) }
+        }
+        guard !stack.isEmpty else { return nil }
+        var bx0 = Int.max, by0 = Int.max, bx1 = Int.min, by1 = Int.min
+        while let (x, y) = stack.popLast() {
+            bx0 = min(bx0, x); by0 = min(by0, y); bx1 = max(bx1, x); by1 = max(by1, y)
+            for ny in max(ry0, y - 1)...min(ry1 - 1, y + 1) {
+                for nx in max(rx0, x - 1)...min(rx1 - 1, x + 1) where !seen[(ny - ry0) * rw + nx - rx0] && isInk(nx, ny) {
+                    seen[(ny - ry0) * rw + nx - rx0] = true; stack.append((nx, ny))
+                }
+            }
+        }
+        return (bx0, by0, bx1 + 1, by1 + 1)
+    }
+
     /// The ink box of the text in the whole image, ignoring specks: ink columns (and rows) are
     /// grouped across gaps up to `gap` pixels, and groups with under `minShare` of the largest
     /// group's ink are dropped (scanner noise, a stray bit of rule).

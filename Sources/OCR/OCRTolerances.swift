@@ -63,6 +63,12 @@ public enum OCRTolerances {
     /// Type metrics of the sans-serif faces reports are set in (em units): cap height, and the
     /// ascent and descent a text layer's boxes span around the baseline.
     public static let capHeight = 0.72, ascent = 0.9, descent = 0.21
+    /// Furthest an OCR token's box is grown to the ink it covers, as a share of the token's
+    /// line height (Tesseract's box of a lone glyph can fall short of its ink by a quarter of
+    /// the glyph). Only ink connected to the ink inside the box is followed, so a gap between
+    /// words is never crossed; the reach bounds it where ink runs on (a rule's remains, touching
+    /// glyphs).
+    public static let inkSnapReach = 0.35
     /// Tesseract confidence (0–100) under which a token of punctuation only is dropped as a speck.
     public static let junkConfidence = 60.0
     /// A column is numeric when at least this share of its non-empty body cells read as numbers.

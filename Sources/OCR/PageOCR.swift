@@ -54,7 +54,7 @@ public final class PageOCR {
                 // whitelisted modes all missed) and the free reading is a number.
                 let freeIsNumber = CellReader.looksNumeric(r.free) && !r.free.contains { $0.isLetter }
                 let chosen = r.constrained.flatMap { $0.isEmpty && freeIsNumber ? nil : $0 } ?? r.tokens
-                words += chosen.map { word($0, img, number) }
+                words += chosen.map { Self.word($0, img, number) }
                 let conf = chosen.map(\.confidence).min() ?? 0
                 cells.append(OCRCellReading(page: number, bbox: box(r.cell.rect, img), numeric: r.constrained != nil, free: r.free,
                                             constrained: r.constrained.map { $0.map(\.text).joined(separator: " ") }, confidence: conf))
@@ -65,7 +65,7 @@ public final class PageOCR {
             let m = img.px(OCRTolerances.mergeRule)
             for g in grids { rest.whiten(x0: g.bounds.x0 - m, y0: g.bounds.y0 - m, x1: g.bounds.x1 + m, y1: g.bounds.y1 + m) }
             words += engine.read(pixels: rest.pixels, width: rest.width, height: rest.height, ppi: rest.dpi, segmentation: .page)
-                .filter { !CellReader.isJunk($0) }.map { word($0, img, number) }
+                .filter { !CellReader.isJunk($0) }.map { Self.word($0, img, number) }
         }
         return OCRPage(number: number, words: words, cells: cells, tables: grids.map { box($0.bounds, img) }, skewDegrees: skew)
     }
@@ -77,7 +77,7 @@ public final class PageOCR {
     /// A token as a text layer would give it: the box spans the type's ascent and descent around
     /// the baseline (cap height ≈ `capHeight` em), so boxes of one line line up whatever glyphs
     /// they hold; the font size is that em in points.
-    func word(_ t: OCRToken, _ img: GreyImage, _ page: Int) -> Word {
+    static func word(_ t: OCRToken, _ img: GreyImage, _ page: Int) -> Word {
         let capPx = Double(max(2, min(t.baseline, t.y1) - min(t.lineTop, t.y0)))
         let em = capPx / OCRTolerances.capHeight
         let base = Double(max(t.baseline, t.y0 + 1))

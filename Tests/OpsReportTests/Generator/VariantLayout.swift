@@ -1,19 +1,6 @@
 /// A seeded random number generator (SplitMix64): the same seed gives the same variant.
 struct SeededRandom: RandomNumberGenerator {
     var state: UInt64
-    /// A plain layout: one sans font at 9 pt, right-aligned values 8 pt apart, `Jan-17`
-    /// headers, zeros as `0`, commas, captions below, reading order, no quirks. Tests switch on
-    /// one quirk at a time.
-    static var plain: VariantLayout {
-        var l = VariantLayout(seed: 0)
-        l.family = "DejaVu Sans"; l.size = 9; l.headerSize = 9; l.gap = 8; l.align = .right; l.headerForm = .dashYY
-        l.monthNames = .short; l.labelHeader = false; l.labelHeaderPlacement = 1; l.zero = "0"; l.thousands = ","
-        l.captionAbove = false; l.shuffled = false; l.fakeBold = 0; l.ligatures = false; l.superscript = false
-        l.hidden = .none; l.centredValues = true; l.labelWrap = 120; l.rowGap = 0.6; l.helpdeskStart = 0.2
-        l.repeatHeader = true; l.centredGroups = true; l.splitRows = false
-        return l
-    }
-
     init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
     mutating func next() -> UInt64 {
         state = state &+ 0x9E37_79B9_7F4A_7C15
