@@ -36,7 +36,7 @@ struct CellReader {
     func read(_ grid: TableGrid, in img: GreyImage) -> [Read] {
         let inset = max(1, img.px(OCRTolerances.cellInset)), pad = OCRTolerances.cellPadding
         var reads: [Read] = []
-        var crops: [Int: (GreyImage, Int, Int)] = [:]
+        var crops: [Int: (GreyImage, Int, Int, Bool)] = [:]
         var img = img
         let pieces = grid.cells.flatMap { splitRows($0, grid, &img) }.flatMap { split($0, grid, img) }
         for cell in pieces {
@@ -52,7 +52,7 @@ struct CellReader {
             let oneLine = Double(ink.y1 - ink.y0) <= OCRTolerances.maxSingleLineInk * img.scale
             let tokens = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: oneLine ? .line : .block)
                 .filter { !Self.isJunk($0) }.map { shifted(Self.snapped($0, to: crop), ox, oy) }
-            crops[reads.count] = (crop, ox, oy)
+            crops[reads.count] = (crop, ox, oy, oneLine)
             reads.append(Read(cell: cell, tokens: tokens, free: tokens.map(\.text).joined(separator: " "), constrained: nil))
         }
         // Columns of numbers, and the first body row (rows above it are headers).
@@ -70,10 +70,11 @@ struct CellReader {
             return !cells.isEmpty && cells.filter { Self.looksNumeric($0.free) }.count * 2 >= cells.count
         } ?? Int.max
         for i in reads.indices where numericColumns.contains(reads[i].cell.column) && reads[i].cell.colSpan == 1 && reads[i].cell.row >= firstBody {
-            guard let (crop, dx, dy) = crops[i] else { continue }
+            guard let (crop, dx, dy, oneLine) = crops[i] else { continue }
             var t: [OCRToken] = []
-            // Line mode first; a lone digit often comes back empty from it, so then word, then character.
-            for mode in [OCRSegmentation.line, .word, .character] where t.isEmpty {
+            // Line mode first; a lone digit often comes back empty from it, so then word, then
+            // character. A cell of several lines (two dates) is read as a block first, as freely.
+            for mode in (oneLine ? [] : [OCRSegmentation.block]) + [.line, .word, .character] where t.isEmpty {
                 t = engine.read(pixels: crop.pixels, width: crop.width, height: crop.height, ppi: img.dpi, segmentation: mode, whitelist: numericWhitelist)
             }
             reads[i].constrained = t.map { var s = shifted(Self.snapped($0, to: crop), dx, dy); s.text = Self.groupingComma(s.text); return s }

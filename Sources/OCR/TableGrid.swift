@@ -27,17 +27,25 @@ struct TableGrid {
             vr.append(Rule(position: b.x0, start: b.y0, end: b.y1, thickness: 1, lo: b.x0, hi: b.x0))
             vr.append(Rule(position: b.x1 - 1, start: b.y0, end: b.y1, thickness: 1, lo: b.x1 - 1, hi: b.x1 - 1))
         }
-        hr.sort { $0.position < $1.position }
+        // Top to bottom; at one position the longer rule first (a band's edge before the
+        // pieces of a rule that cell text broke).
+        hr.sort { ($0.position, $1.end - $1.start) < ($1.position, $0.end - $0.start) }
         var groups: [[Rule]] = []
         for r in hr {
-            // A rule joins the table above when they overlap, are close, and a vertical rule
-            // of the table runs from one to the other (the lattice is connected).
-            if let i = groups.lastIndex(where: { g in
-                let lastY = g.map(\.position).max() ?? 0
+            // A rule joins a table above when they overlap, are close, and a vertical rule
+            // of the table runs from one to the other (the lattice is connected). A rule that
+            // joins several (a header band's lower edge under a rule broken into pieces) makes
+            // them one table.
+            let joined = groups.indices.filter { i in
+                let g = groups[i], lastY = g.map(\.position).max() ?? 0
                 return g.contains { o in min(o.end, r.end) - max(o.start, r.start) > min(o.end - o.start, r.end - r.start) / 2 } &&
                     r.position - lastY <= pitch &&
                     vr.contains { v in v.start <= lastY + merge && v.end >= r.position - merge && v.position >= r.start - merge && v.position <= r.end + merge }
-            }) { groups[i].append(r) } else { groups.append([r]) }
+            }
+            guard let first = joined.first else { groups.append([r]); continue }
+            for i in joined.dropFirst().reversed() { groups[first] += groups.remove(at: i) }
+            groups[first].append(r)
+            groups[first].sort { $0.position < $1.position }
         }
         var out: [TableGrid] = []
         for g in groups {

@@ -79,20 +79,25 @@ public enum MonthMatrixParser {
 
     static func parseSegment(_ raw: [TextLine], period: String?, previous: MonthMatrix?) -> MonthMatrix? {
         // Thousands groups split at a (no-break, thin) space: join them when the joined reading
-        // gives as many value columns as the header has months, or the split one does not.
-        guard let gap = DigitGroups.separatorGap(raw) else { return parseSegment(lines: raw, period: period, previous: previous) }
-        let edges = DigitGroups.columnEdges(raw, separatorGap: gap)
-        let joined = raw.map { DigitGroups.joinDigitGroups($0, separatorGap: gap, edges: edges) }
-        guard joined != raw else { return parseSegment(lines: raw, period: period, previous: previous) }
-        let a = parseSegment(lines: joined, period: period, previous: previous)
+        // gives as many value columns as the header has months and the split one does not, or
+        // the separator's evidence is dominant. Each candidate separator is tried, best first.
+        let seps = DigitGroups.separators(raw)
         let b = parseSegment(lines: raw, period: period, previous: previous)
-        guard let a else { return b }
-        guard let b else { return a }
+        guard !seps.isEmpty else { return b }
+        let headerCount = headerMonthColumns(raw.map(splitGluedMonths))
+        var readings: [(matrix: MonthMatrix, dominant: Bool)] = []
+        for sep in seps {
+            let edges = DigitGroups.columnEdges(raw, separatorGap: sep.gap)
+            let joined = raw.map { DigitGroups.joinDigitGroups($0, separatorGap: sep.gap, edges: edges) }
+            if joined != raw, let a = parseSegment(lines: joined, period: period, previous: previous) { readings.append((a, sep.dominant)) }
+        }
         // The reading whose values themselves line up in as many columns as the header has months
         // (months glued across header cells counted apart, `JanuaryFebruary`).
-        let headerCount = headerMonthColumns(raw.map(splitGluedMonths))
-        if a.valueColumns == headerCount { return a }
-        if b.valueColumns == headerCount { return b }
+        if let a = readings.first(where: { $0.dominant && $0.matrix.valueColumns == headerCount }) { return a.matrix }
+        if let b, b.valueColumns == headerCount { return b }
+        if let a = readings.first(where: { $0.matrix.valueColumns == headerCount }) { return a.matrix }
+        guard let a = readings.first(where: \.dominant)?.matrix else { return b }
+        guard let b else { return a }
         return abs(a.valueColumns - headerCount) < abs(b.valueColumns - headerCount) ? a : b
     }
 
@@ -201,15 +206,17 @@ public enum MonthMatrixParser {
 
     /// The number of month header cells printed above the values: month words of the lines
     /// before the first data line (two or more numbers and no month word), words of different
-    /// lines that overlap in x counted once (a header band may put some months on a line of
-    /// their own, e.g. unwrapped `Jul-17` centred between wrapped `Jun-` / `17`).
+    /// lines stacked in x (the centre of one inside the other's span) counted once (a header
+    /// band may put some months on a line of their own, e.g. unwrapped `Jul-17` centred
+    /// between wrapped `Jun-` / `17`). A wide month word that merely runs into its neighbour's
+    /// span (`May-20` printed over columns 3 pt apart) is a column of its own.
     static func headerMonthColumns(_ lines: [TextLine]) -> Int {
         var columns: [BBox] = []
         for l in lines {
             let months = l.words.filter { isMonthWord($0.text) }
             if months.isEmpty && l.words.filter({ NumberText.isNumeric($0.text) }).count >= 2 { break }
             for w in months {
-                if let i = columns.firstIndex(where: { $0.xOverlap(w.bbox) > 0 }) { columns[i] = columns[i].union(w.bbox) } else { columns.append(w.bbox) }
+                if let i = columns.firstIndex(where: { c in (c.x0...c.x1).contains(w.bbox.midX) || (w.bbox.x0...w.bbox.x1).contains(c.midX) }) { columns[i] = columns[i].union(w.bbox) } else { columns.append(w.bbox) }
             }
         }
         return columns.count

@@ -50,7 +50,12 @@ struct PageReader {
         var attrCursor = 0
         var lastGlyph: BBox? = nil
         var edges: [Double] = [], starts: [Double] = []
+        // The current word's glyphs, for the overprinted-copy check.
+        var glyphBoxes: [BBox] = [], glyphScalars: [Unicode.Scalar] = []
+        // The copy being skipped: the index of the word's glyph it repeats next, and its shift.
+        var copyRun: (next: Int, shift: Double)? = nil
         func flush() {
+            glyphBoxes.removeAll(keepingCapacity: true); glyphScalars.removeAll(keepingCapacity: true); copyRun = nil
             guard let b = box, !current.isEmpty else { current = .init(); box = nil; edges = []; starts = []; return }
             while attrCursor < attrs.count, attrs[attrCursor].end < startIndex { attrCursor += 1 }
             let a = attrCursor < attrs.count && attrs[attrCursor].start <= startIndex ? attrs[attrCursor] : nil
@@ -79,10 +84,24 @@ struct PageReader {
             if box != nil, let a = runOfLast, let c = runHere, a != c, Self.startsNewWord(attrs[a], attrs[c]) { flush(); lastGlyph = nil }
             runOfLast = runHere
             if let prev = box, let last = lastGlyph {
-                // An overprinted copy of the glyph just read (fake bold drawn a little to the
-                // side; poppler keeps copies further apart than 0.1 em): skip it.
-                if i > 0, scalars[i - 1] == s, b.xOverlap(last) > Self.overprintOverlap * min(b.width, last.width),
-                   b.yOverlap(last) > 0.5 * min(b.height, last.height) { continue }
+                // An overprinted copy of a glyph of this word (fake bold drawn a little to the
+                // side; poppler keeps copies further apart than 0.1 em, and with content drawn
+                // out of reading order it runs a copied word into the word: `ofof`): skip it.
+                // Only a glyph that jumps back over the last one can start such a copy; the
+                // glyphs after it that repeat the word's next glyphs shifted as much are the
+                // rest of the copy, however narrow (an `f` shifted by 0.2 em overlaps its twin
+                // by less than half).
+                if let (k, shift) = copyRun, k < glyphBoxes.count, glyphScalars[k] == s,
+                   abs(b.x0 - glyphBoxes[k].x0 - shift) <= Self.copyShiftAgreement * max(b.height, 1),
+                   b.yOverlap(glyphBoxes[k]) > 0.5 * min(b.height, glyphBoxes[k].height) {
+                    copyRun = (k + 1, shift); continue
+                }
+                copyRun = nil
+                if b.x0 < last.x1, let k = glyphBoxes.indices.first(where: { k in
+                    glyphScalars[k] == s && b.xOverlap(glyphBoxes[k]) > Self.overprintOverlap * min(b.width, glyphBoxes[k].width)
+                        && b.yOverlap(glyphBoxes[k]) > 0.5 * min(b.height, glyphBoxes[k].height) }) {
+                    copyRun = (k + 1, b.x0 - glyphBoxes[k].x0); continue
+                }
                 // poppler emits table cells (and lines) without a separator when the PDF draws
                 // them as separate strings: split where the glyphs jump back, leave the line, or
                 // leave a gap wider than `wordGap` em (a thin space is 0.17–0.2 em).
@@ -99,6 +118,7 @@ struct PageReader {
             current.append(s)
             edges.append(b.x1)
             starts.append(b.x0)
+            glyphBoxes.append(b); glyphScalars.append(s)
         }
         flush()
         return (words, rotation)
@@ -116,9 +136,12 @@ struct PageReader {
     /// A gap between two glyphs wider than this many em (font sizes) splits a word
     /// (`Word.glyphGapSplit`).
     static var wordGap: Double { Word.glyphGapSplit }
-    /// A glyph repeating the previous one and overlapping it by more than this fraction of its
-    /// width is an overprinted copy.
+    /// A glyph repeating one of its word's glyphs and overlapping it by more than this fraction
+    /// of its width is an overprinted copy.
     static let overprintOverlap = 0.5
+    /// The glyphs of one overprinted copy are shifted alike, to within this share of the glyph
+    /// height (the producer's rounding of positions).
+    static let copyShiftAgreement = 0.02
 
     /// Relative font-size change (fraction of the larger size) that splits a word.
     static let sizeChange = 0.15

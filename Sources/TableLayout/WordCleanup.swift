@@ -10,31 +10,50 @@ import PDFLayout
 /// - **Overprinted copies** (fake bold, a word drawn twice a little apart): a word whose text
 ///   equals an earlier word's and whose box overlaps it by at least
 ///   `TableSettings.overprintOverlap` of the narrower width (and half the height) is dropped;
-///   a copy run into the next word (`Views57` over `Views`) loses the copy and keeps the rest.
+///   a copy run into the next word (`Views57` over `Views`) loses the copy and keeps the rest,
+///   whichever of the two was drawn first.
 ///
 /// Numbers keep their printed text; `NumberText` reads every kind of space inside a number and
 /// the minus and dash variants.
 public enum WordCleanup {
     /// The cleaned words of one page, in the order given (duplicates removed).
     public static func clean(_ words: [Word], settings: TableSettings = .standard) -> [Word] {
-        var out: [Word] = []
+        var out: [Word] = [], dropped: Set<Int> = []
         out.reserveCapacity(words.count)
-        // Candidate duplicates are the earlier words whose boxes touch this one's.
+        // Candidate duplicates are the other words whose boxes touch this one's.
         var index = BoxIndex()
+        func near(_ w: Word, except j: Int? = nil) -> [Int] {
+            index.candidates(reach(of: w)).filter { $0 != j && !dropped.contains($0) }
+        }
         for var w in words {
             if !w.text.utf8.allSatisfy({ $0 < 0x80 }) { w.text = normalised(w.text) }
-            let near = index.candidates(reach(of: w))
-            if isCopy(w, among: near, of: out, settings) { continue }
+            let n = near(w)
+            if isCopy(w, among: n, of: out, settings) { continue }
             // The copy glued to the word printed right after it (`Views` drawn again 1 pt to the
             // right runs into the value `57`: `Views57`): drop the copy, keep the rest.
-            if let rest = afterOverprintedPrefix(w, among: near, of: out, settings: settings) {
-                if isCopy(rest, among: near, of: out, settings) { continue }
+            if let rest = afterOverprintedPrefix(w, among: n, of: out, settings: settings) {
+                if isCopy(rest, among: n, of: out, settings) { continue }
                 w = rest
             }
             index.insert(w.bbox, id: out.count)
             out.append(w)
+            // The same when the glued word came first (content drawn out of reading order): an
+            // earlier word that starts with a copy of a later one keeps only its rest, which is
+            // looked at again as a word of its own (it may be a copy, or start with one).
+            var pending = [out.count - 1]
+            while let j = pending.popLast() {
+                guard !dropped.contains(j) else { continue }
+                let n = near(out[j], except: j)
+                if j != out.count - 1 {
+                    if isCopy(out[j], among: n, of: out, settings) { dropped.insert(j); continue }
+                    if let rest = afterOverprintedPrefix(out[j], among: n, of: out, settings: settings) { out[j] = rest; pending.append(j); continue }
+                }
+                for i in n where out[i].text.utf8.count > out[j].text.utf8.count && out[i].text.utf8.starts(with: out[j].text.utf8) {
+                    if let rest = afterOverprintedPrefix(out[i], among: [j], of: out, settings: settings) { out[i] = rest; pending.append(i) }
+                }
+            }
         }
-        return out
+        return dropped.isEmpty ? out : out.indices.filter { !dropped.contains($0) }.map { out[$0] }
     }
 
     /// The box that holds `w` and each of its glyphs (a glyph edge may lie past the word's box

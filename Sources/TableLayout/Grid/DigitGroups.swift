@@ -21,7 +21,28 @@ public enum DigitGroups {
     /// width repeat has many pairs shown apart; the separator's pairs, next to none). `nil`
     /// without such a gap, or when the numbers show another convention (`printsOtherGrouping`).
     public static func separatorGap(_ lines: [TextLine], settings: TableSettings = .standard) -> Double? {
-        guard !printsOtherGrouping(lines, settings: settings) else { return nil }
+        separators(lines, settings: settings).first.flatMap { $0.dominant ? $0.gap : nil }
+    }
+
+    /// The thousands separator's width found on a table, and how sure it is.
+    public struct Separator: Sendable, Equatable {
+        /// The gap, in PDF points, between a number's groups.
+        public var gap: Double
+        /// Whether the pairs at `gap` kept as one number outnumber those shown apart
+        /// (`separatorGap`'s rule): the gap is then the separator's on its own evidence. When
+        /// it is not dominant (a monospaced face whose space is as wide as the gap between its
+        /// columns repeats that gap between cells), joining at `gap` is one reading for the
+        /// caller to check against the header band.
+        public var dominant: Bool
+    }
+
+    /// Every candidate gap with pairs kept as one number, best first: those whose evidence is
+    /// dominant (`separatorGap`'s rule) by their score, then the others by the pairs they keep.
+    /// A column gap that values of one width repeat can outscore the separator (a thin space
+    /// inside numbers and a narrow column gap, both keeping every pair at them), so the caller
+    /// checks each joined reading against the header band, best first.
+    public static func separators(_ lines: [TextLine], settings: TableSettings = .standard) -> [Separator] {
+        guard !printsOtherGrouping(lines, settings: settings) else { return [] }
         var pairs: [(a: Word, b: Word, gap: Double, em: Double)] = []
         for l in lines {
             for (a, b) in zip(l.words, l.words.dropFirst()) where isGroupPair(a, b, settings: settings) {
@@ -32,15 +53,19 @@ public enum DigitGroups {
         for p in pairs where !candidates.contains(where: { abs($0.gap - p.gap) <= settings.separatorAgreement * p.em }) {
             candidates.append((p.gap, pairs.filter { abs($0.gap - p.gap) <= settings.separatorAgreement * p.em }.count))
         }
-        var best: (gap: Double, score: Int)? = nil
+        var scored: [(sep: Separator, rank: Int)] = []
         for c in candidates.sorted(by: { $0.count > $1.count }).prefix(settings.separatorCandidates) {
             let edges = columnEdges(lines, separatorGap: c.gap, settings: settings)
             let at = pairs.filter { abs($0.gap - c.gap) <= settings.separatorAgreement * $0.em }
             let apart = at.filter { edges.apart($0.a, $0.b) }.count
             let score = (at.count - apart) - apart   // pairs kept as one number, less pairs shown to be two cells
-            if score > 0, score > (best?.score ?? 0) { best = (c.gap, score) }
+            if score > 0 { scored.append((Separator(gap: c.gap, dominant: true), score)) }
+            else if at.count > apart { scored.append((Separator(gap: c.gap, dominant: false), at.count - apart)) }
         }
-        return best?.gap
+        // Stable: candidates of one rank keep the order of their pair counts.
+        let dominant = scored.filter(\.sep.dominant), weak = scored.filter { !$0.sep.dominant }
+        return (dominant.enumerated().sorted { ($0.element.rank, -$0.offset) > ($1.element.rank, -$1.offset) }
+                + weak.enumerated().sorted { ($0.element.rank, -$0.offset) > ($1.element.rank, -$1.offset) }).map(\.element.sep)
     }
 
     /// The alignment edges of a table's value columns, taken only from words whose role is
