@@ -98,8 +98,9 @@ struct PageReader {
                 }
                 copyRun = nil
                 if b.x0 < last.x1, let k = glyphBoxes.indices.first(where: { k in
-                    glyphScalars[k] == s && b.xOverlap(glyphBoxes[k]) > Self.overprintOverlap * min(b.width, glyphBoxes[k].width)
-                        && b.yOverlap(glyphBoxes[k]) > 0.5 * min(b.height, glyphBoxes[k].height) }) {
+                    glyphScalars[k] == s && b.yOverlap(glyphBoxes[k]) > 0.5 * min(b.height, glyphBoxes[k].height)
+                        && (b.xOverlap(glyphBoxes[k]) > Self.overprintOverlap * min(b.width, glyphBoxes[k].width)
+                            || abs(b.x0 - glyphBoxes[k].x0) <= Self.maxCopyShift * b.height) }) {
                     copyRun = (k + 1, b.x0 - glyphBoxes[k].x0); continue
                 }
                 // poppler emits table cells (and lines) without a separator when the PDF draws
@@ -139,6 +140,11 @@ struct PageReader {
     /// A glyph repeating one of its word's glyphs and overlapping it by more than this fraction
     /// of its width is an overprinted copy.
     static let overprintOverlap = 0.5
+    /// A glyph that jumps back onto a glyph of its word with the same character, shifted by at
+    /// most this share of the glyph's height, is an overprinted copy however narrow the glyph
+    /// (an `I` shifted by 0.15 em overlaps its twin by less than half); text never steps back
+    /// onto its own character so closely.
+    static let maxCopyShift = 0.25
     /// The glyphs of one overprinted copy are shifted alike, to within this share of the glyph
     /// height (the producer's rounding of positions).
     static let copyShiftAgreement = 0.02

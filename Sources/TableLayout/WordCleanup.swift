@@ -26,7 +26,7 @@ public enum WordCleanup {
             index.candidates(reach(of: w)).filter { $0 != j && !dropped.contains($0) }
         }
         for var w in words {
-            if !w.text.utf8.allSatisfy({ $0 < 0x80 }) { w.text = normalised(w.text) }
+            if !w.text.utf8.allSatisfy({ $0 < 0x80 }) { w = normalised(w) }
             let n = near(w)
             if isCopy(w, among: n, of: out, settings) { continue }
             // The copy glued to the word printed right after it (`Views` drawn again 1 pt to the
@@ -98,6 +98,31 @@ public enum WordCleanup {
 
     /// NFKC form of `text`, with ligatures expanded.
     public static func normalised(_ text: String) -> String { text.precomposedStringWithCompatibilityMapping }
+
+    /// `w` with its text in NFKC form and its glyph edges still one per scalar: a ligature
+    /// glyph (`ﬁ`) expanded to several letters has its box shared out evenly among them, so
+    /// the rules that cut words at glyph edges (an overprinted copy glued to the next word)
+    /// still apply. When the form does not follow the scalars one by one (combining marks
+    /// composed), the glyph edges are dropped.
+    static func normalised(_ w: Word) -> Word {
+        var out = w
+        out.text = normalised(w.text)
+        let scalars = Array(w.text.unicodeScalars)
+        guard Array(out.text.unicodeScalars) != scalars else { return out }
+        guard w.glyphEdges.count == scalars.count else { out.dropGlyphs(); return out }
+        var edges: [Double] = [], starts: [Double] = [], pieces = ""
+        for (i, u) in scalars.enumerated() {
+            let form = normalised(String(u))
+            pieces += form
+            let k = form.unicodeScalars.count, a = w.glyphStart(i), b = w.glyphEdges[i]
+            for j in 0..<k {
+                starts.append(a + (b - a) * Double(j) / Double(k)); edges.append(a + (b - a) * Double(j + 1) / Double(k))
+            }
+        }
+        guard Array(pieces.unicodeScalars) == Array(out.text.unicodeScalars) else { out.dropGlyphs(); return out }
+        out.glyphEdges = edges; out.glyphStarts = w.hasGlyphStarts ? starts : []
+        return out
+    }
 
     static func isOverprint(_ a: BBox, _ b: BBox, _ s: TableSettings) -> Bool {
         let w = min(a.width, b.width), h = min(a.height, b.height)

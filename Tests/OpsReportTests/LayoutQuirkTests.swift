@@ -15,8 +15,8 @@ final class LayoutQuirkTests: XCTestCase {
 
     func content() throws -> VariantContent { VariantContent(report: try Fixtures.truth("2017-11-operations-report")) }
 
-    func assertExact(_ layout: VariantLayout, content c: VariantContent? = nil, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> VariantPrinter {
-        let r = LayoutVariantTests.check(layout: layout, content: try c ?? content(), seed: 7, path: dir.appendingPathComponent("\(name).pdf").path)
+    func assertExact(_ layout: VariantLayout, content c: VariantContent? = nil, _ name: String, seed: UInt64 = 7, file: StaticString = #filePath, line: UInt = #line) throws -> VariantPrinter {
+        let r = LayoutVariantTests.check(layout: layout, content: try c ?? content(), seed: seed, path: dir.appendingPathComponent("\(name).pdf").path)
         XCTAssertEqual(r.problems, [], name, file: file, line: line)
         return r.printer
     }
@@ -109,10 +109,46 @@ final class LayoutQuirkTests: XCTestCase {
         _ = try assertExact(l, "narrow")
     }
 
-    /// Every word drawn twice, a little apart (fake bold), and cells drawn out of reading order.
+    /// Every word drawn twice, a little apart (fake bold), and cells drawn out of reading order:
+    /// over faces, sizes, offsets (up to a fifth of an em, where a narrow glyph's copy overlaps
+    /// it by less than half) and drawing orders, so that poppler runs a copy into the next word
+    /// (`OfficialProfile`) or into its own word (`ofof`), before or after the original; with
+    /// and without ligature glyphs (`Proﬁle`, one glyph for `fi`) in the copied words.
     func testFakeBoldAndDrawingOrder() throws {
-        var l = VariantLayout.plain
-        l.fakeBold = 1.0; l.shuffled = true
-        _ = try assertExact(l, "fake-bold")
+        var n = 0
+        for family in ["DejaVu Sans", "Liberation Sans Narrow", "DejaVu Serif"] {
+            for size in [7.0, 9.0, 11.0] {
+                for share in [0.1, 0.15, 0.2] {
+                    for ligatures in [false, true] {
+                        var l = VariantLayout.plain
+                        l.family = family; l.size = size; l.headerSize = size; l.ligatures = ligatures
+                        l.fakeBold = (share * size * 10).rounded() / 10; l.shuffled = true
+                        _ = try assertExact(l, "fake-bold-\(n)", seed: UInt64(n + 1))
+                        n += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// Thousands grouped with a thin or no-break space in a monospaced face, whose space is as
+    /// wide as a digit: with columns as far apart as one space (or closer), the gaps inside
+    /// numbers and between cells are the same width, and only the columns' alignment and the
+    /// header band tell them apart.
+    func testSpaceThousandsAsWideAsTheColumnGap() throws {
+        var n = 0
+        for size in [7.0, 9.0, 10.0, 11.0] {
+            for space in ["\u{2009}", "\u{00A0}"] {
+                for align in [Alignment.right, .centre] {
+                    for gap in [0.6 * size, 2.0] {
+                        var l = VariantLayout.plain
+                        l.family = "DejaVu Sans Mono"; l.size = size; l.headerSize = size
+                        l.thousands = space; l.align = align; l.gap = gap
+                        _ = try assertExact(l, "mono-thousands-\(n)")
+                        n += 1
+                    }
+                }
+            }
+        }
     }
 }
