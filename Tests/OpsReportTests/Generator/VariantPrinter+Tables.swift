@@ -12,12 +12,32 @@ extension VariantPrinter {
         let wrapped = content.drivers.map { wrap($0.driver, size: s, limit: layout.labelWrap + 60) }
         let driverW = wrapped.flatMap { $0 }.map { width($0, size: s) }.max()!
         let daysX1 = driverX + driverW + max(layout.gap, 6) + width("000.00", size: s)
-        emit("Driver", x: driverX, baseline: y + 0.9 * s, size: s, bold: true)
-        emit("Days", x: daysX1 - width("Days", size: s, bold: true), baseline: y + 0.9 * s, size: s, bold: true)
-        y += lineH + 0.4 * s
+        func header() {
+            emit("Driver", x: driverX, baseline: y + 0.9 * s, size: s, bold: true)
+            emit("Days", x: daysX1 - width("Days", size: s, bold: true), baseline: y + 0.9 * s, size: s, bold: true)
+            y += lineH + 0.4 * s
+        }
+        header()
         var valueBaselines: [Double] = []
+        // Group labels over their runs of rows `from..<to` (one page's rows).
+        func labelGroups(_ from: Int, _ to: Int) {
+            var start = from
+            for i in from..<to where i == to - 1 || content.drivers[i + 1].group != content.drivers[i].group {
+                let b = layout.centredGroups ? (valueBaselines[start] + valueBaselines[i]) / 2 : valueBaselines[start]
+                emitLabel(content.drivers[i].group, x: groupX, baseline: b, size: s)
+                start = i + 1
+            }
+        }
+        // Rows that would run past the page's bottom go on to the next page, under the header
+        // again when headers repeat; a group's label is printed over its rows on each page.
+        var pageFirst = 0
         for (i, d) in content.drivers.enumerated() {
             let lines = wrapped[i]
+            if i > 0, y + Double(lines.count) * lineH > bottom {
+                labelGroups(pageFirst, i); pageFirst = i
+                endPage(); startPage(width: pageWidth)
+                if layout.repeatHeader { header() }
+            }
             let b0 = y + 0.9 * s
             for (k, l) in lines.enumerated() { emitLabel(l, x: driverX, baseline: b0 + Double(k) * lineH, size: s) }
             let vb = layout.centredValues ? b0 + Double(lines.count - 1) * lineH / 2 : b0
@@ -29,13 +49,8 @@ extension VariantPrinter {
             valueBaselines.append(vb)
             y += Double(lines.count) * lineH + layout.rowGap * s
         }
-        // Group labels over their runs of rows.
-        var start = 0
-        for i in content.drivers.indices where i == content.drivers.count - 1 || content.drivers[i + 1].group != content.drivers[i].group {
-            let b = layout.centredGroups ? (valueBaselines[start] + valueBaselines[i]) / 2 : valueBaselines[start]
-            emitLabel(content.drivers[i].group, x: groupX, baseline: b, size: s)
-            start = i + 1
-        }
+        labelGroups(pageFirst, content.drivers.count)
+        if y + lineH > bottom { endPage(); startPage(width: pageWidth); if layout.repeatHeader { header() } }
         emit("Grand Total", x: groupX, baseline: y + 0.9 * s, size: s, bold: true)
         _ = emitValue(Self.days(content.grandTotal), x0: daysX1 - width("000.00", size: s), x1: daysX1, baseline: y + 0.9 * s, size: s)
         y += lineH + 0.5 * s
