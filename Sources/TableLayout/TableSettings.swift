@@ -29,6 +29,9 @@ public struct TableSettings: Sendable {
     /// one advance, so aligned values agree up to the producer's rounding (0.14 pt at 10 pt
     /// seen); a group that merely ends near a header word's edge is 0.3 pt or more off. em.
     public var edgeAgreement = 0.02
+    /// Fewest values sharing an edge with their header cells for that edge to be the columns'
+    /// alignment (`ValueColumns.alignment`). Words.
+    public var alignmentEvidence = 3
     /// Spanning group labels are read as centred on their rows only when that fits their
     /// positions better than "at the first row" by more than this many row pitches in all. line.
     public var spanningTie = 0.25

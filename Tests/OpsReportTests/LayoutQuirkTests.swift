@@ -131,6 +131,30 @@ final class LayoutQuirkTests: XCTestCase {
         }
     }
 
+    /// Month headers wider than their columns (`September 2021` over two-digit values, 2–4 pt
+    /// apart), so that neighbouring header cells overlap, over sparse columns (zeros left
+    /// empty): a value left-aligned under its header (or right-aligned) is placed by the edge
+    /// it shares with it, not by the gap between the overlapping headers.
+    func testWideOverlappingHeadersOverSparseAlignedValues() throws {
+        var n = 0
+        for size in [8.0, 10.0] {
+            for align in [Alignment.left, .right] {
+                for gap in [2.0, 4.0] {
+                    for names in [MonthNames.full, .corpus] {
+                        var l = VariantLayout.plain
+                        l.size = size; l.headerSize = size; l.align = align; l.gap = gap
+                        l.headerForm = .spaceYear; l.monthNames = names; l.zero = ""
+                        // Generated contents too: one-digit values under the widest headers.
+                        for seed in [nil] + (1...4).map(UInt64.init) {
+                            _ = try assertExact(l, content: try seed.map { VariantContent(seed: $0) } ?? content(), "wide-headers-\(n)")
+                            n += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Thousands grouped with a thin or no-break space in a monospaced face, whose space is as
     /// wide as a digit: with columns as far apart as one space (or closer), the gaps inside
     /// numbers and between cells are the same width, and only the columns' alignment and the

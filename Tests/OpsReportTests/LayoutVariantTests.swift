@@ -92,7 +92,7 @@ final class LayoutVariantTests: XCTestCase {
         let findings = Reconciler.findings(for: report)
         if p.isEmpty {
             let errors = findings.filter { $0.severity == .error }
-            for f in errors.prefix(3) { p.append("error finding \(f.code) at \(f.pointer ?? ""): \(f.message)") }
+            for f in errors.prefix(3) { p.append("error finding \(f.code) at \(f.pointer): \(f.message)") }
         } else if !findings.contains(where: { $0.severity == .error || $0.severity == .warning }) {
             // A misread that reconciling does not doubt: the worst kind (a wrong value, no finding).
             p.insert(silentMark, at: 0)

@@ -56,8 +56,8 @@ final class ReadmeExampleTests: XCTestCase {
 
     func testTheREADMEExampleRuns() throws {
         let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(Self.package.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(Self.package.path))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
         let (report, json, html) = try example()
         let expected = try ReportCoding.decode(Data(contentsOf: Self.package.appendingPathComponent("samples/2017-11-operations-report.expected.json")))
         XCTAssertEqual(report.drivers, expected.drivers)

@@ -59,7 +59,8 @@ public enum ValueColumns {
         }
         if heads.count >= 2, spans.count < heads.count {
             let centres = heads.map(\.midX)
-            let cuts = zip(heads, heads.dropFirst()).map { boundary(between: $0, and: $1, values: values) }
+            let aligned = alignment(of: values, under: heads, settings: settings)
+            let cuts = zip(heads, heads.dropFirst()).map { boundary(between: $0, and: $1, values: values, aligned: aligned, settings: settings) }
             var anchored: [ColumnSpan] = []
             for (j, c) in centres.enumerated() {
                 let left = j == 0 ? c - (centres[1] - c) / 2 : cuts[j - 1]
@@ -89,6 +90,23 @@ public enum ValueColumns {
         return (spans, valueColumns)
     }
 
+    /// Which edge values share with their header cells: `.left` when at least
+    /// `TableSettings.alignmentEvidence` values start where a header cell starts (to
+    /// `edgeAgreement` em) and more than twice as many as end where one ends; `.right` the
+    /// other way round; `nil` (centred, or no evidence) otherwise.
+    static func alignment(of values: [Word], under heads: [ColumnSpan], settings: TableSettings = .standard) -> HorizontalEdge? {
+        func hits(_ edge: (Word) -> Double, _ head: (ColumnSpan) -> Double) -> Int {
+            values.filter { v in heads.contains { abs(head($0) - edge(v)) <= settings.edgeAgreement * v.em } }.count
+        }
+        let l = hits({ $0.bbox.x0 }, { $0.x0 }), r = hits({ $0.bbox.x1 }, { $0.x1 })
+        if l >= settings.alignmentEvidence, l > 2 * r { return .left }
+        if r >= settings.alignmentEvidence, r > 2 * l { return .right }
+        return nil
+    }
+
+    /// A side of a box: which edge values and their header cells share.
+    public enum HorizontalEdge: Sendable { case left, right }
+
     /// Where the column under header cell `left` ends and the one under `right` begins
     /// (points): in the gap between the two header cells (midway between their centres when they
     /// touch or overlap), unless a value word covers that point; then the middle of the stretch
@@ -97,12 +115,30 @@ public enum ValueColumns {
     /// left-aligned under `September`, a narrow value left-aligned under a wide header after a
     /// narrow one), so the header cells' own extents place the cut. When values cover the whole
     /// stretch (two cells printed as one word, `483115`), the cut stays and the word is split there.
-    static func boundary(between leftHead: ColumnSpan, and rightHead: ColumnSpan, values: [Word]) -> Double {
+    /// A value that covers the cut and shares an edge with one of the two header cells (to
+    /// `TableSettings.edgeAgreement` em: its left edge the right header's, left-aligned, or its
+    /// right edge the left header's, right-aligned) belongs to that header: header cells wider
+    /// than their columns overlap, and their alignment is then what places the value.
+    /// Header cells that overlap (wider than their columns) are cut where the values'
+    /// alignment puts their columns' edge (`aligned`): at the right cell's left edge when
+    /// values are left-aligned under their headers, at the left cell's right edge when
+    /// right-aligned, else midway between their centres.
+    static func boundary(between leftHead: ColumnSpan, and rightHead: ColumnSpan, values: [Word], aligned: HorizontalEdge? = nil,
+                         settings: TableSettings = .standard) -> Double {
         let left = leftHead.midX, right = rightHead.midX
-        let mid = leftHead.x1 < rightHead.x0 ? (leftHead.x1 + rightHead.x0) / 2 : (left + right) / 2
+        let mid: Double
+        if leftHead.x1 < rightHead.x0 { mid = (leftHead.x1 + rightHead.x0) / 2 }
+        else if aligned == .left { return rightHead.x0 - settings.edgeAgreement * (values.map(\.em).max() ?? 0) }
+        else if aligned == .right { return leftHead.x1 + settings.edgeAgreement * (values.map(\.em).max() ?? 0) }
+        else { mid = (left + right) / 2 }
         let covered = values.map { (max($0.bbox.x0, left), min($0.bbox.x1, right)) }
             .filter { $0.0 < $0.1 }.sorted { $0.0 < $1.0 }
         guard covered.contains(where: { $0.0 < mid && mid < $0.1 }) else { return mid }
+        for v in values where v.bbox.x0 < mid && mid < v.bbox.x1 {
+            let tol = settings.edgeAgreement * v.em
+            let startsRight = abs(v.bbox.x0 - rightHead.x0) <= tol, endsLeft = abs(v.bbox.x1 - leftHead.x1) <= tol
+            if startsRight != endsLeft { return startsRight ? v.bbox.x0 : v.bbox.x1 }
+        }
         var free: [(Double, Double)] = []
         var edge = left
         for (a, b) in covered {
