@@ -163,6 +163,12 @@ public struct TableSettings: Sendable {
     /// column's left edge less this many em is a candidate header remnant (OCR debris of
     /// wrapped year parts). em (the line's tallest word).
     public var headerDebrisReach = 1.5
+    /// Largest gap between a header line and the line above it for that line to be part of
+    /// the header band (a spanning year over its months). em of the lower line.
+    public var headerLineGap = 1.0
+    /// Most words a label-column heading (`Category`, `Meeting Category`) has; a longer run
+    /// of words left of the value columns above a header is running text. Words.
+    public var labelHeadingWords = 3
     /// ... and is one when at least this share of its words are two-digit year parts, month
     /// words or text with no digits. ratio.
     public var headerDebrisShare = 0.6
