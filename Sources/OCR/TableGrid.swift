@@ -45,7 +45,6 @@ struct TableGrid {
             guard let first = joined.first else { groups.append([r]); continue }
             for i in joined.dropFirst().reversed() { groups[first] += groups.remove(at: i) }
             groups[first].append(r)
-            groups[first].sort { $0.position < $1.position }
         }
         var out: [TableGrid] = []
         for g in groups {

@@ -113,7 +113,7 @@ public enum MonthMatrixParser {
         var headerEnd = -1
         if let last = monthLineIdx.last, last < lines.count {
             headerEnd = last
-            let monthX0 = lines[last].words.filter { isMonthWord($0.text) }.map(\.bbox.x0).min() ?? 0
+            let monthX0 = monthsX0(lines[last].words) ?? 0
             while headerEnd + 1 < lines.count {
                 let next = lines[headerEnd + 1]
                 if isHeaderContinuation(next, above: Array(lines[0...headerEnd])) || isHeaderDebris(next, monthX0: monthX0) { headerEnd += 1; continue }
@@ -131,7 +131,7 @@ public enum MonthMatrixParser {
         // heading or a page title above the table is not header.
         var headerStart = monthLineIdx.first ?? 0
         if let first = monthLineIdx.first {
-            let monthX0 = lines[first].words.filter { isMonthWord($0.text) }.map(\.bbox.x0).min() ?? 0
+            let monthX0 = monthsX0(lines[first].words) ?? 0
             while headerStart > 0, isHeaderAbove(lines[headerStart - 1], over: lines[headerStart], monthX0: monthX0) { headerStart -= 1 }
         }
         let headerLines = headerEnd >= 0 ? Array(lines[headerStart...headerEnd]) : []

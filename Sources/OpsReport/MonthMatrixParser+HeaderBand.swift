@@ -22,6 +22,10 @@ extension MonthMatrixParser {
         return columns.count
     }
 
+    /// Where the month columns start: the left edge of the leftmost month word among `words`
+    /// (`nil` when there is none); words left of it are in the label column.
+    static func monthsX0(_ words: [Word]) -> Double? { words.filter { isMonthWord($0.text) }.map(\.bbox.x0).min() }
+
     /// A header word that names a month (`Jan-`, `Jan-17`, `April`, `Sept`, `Jun 2018` parts).
     static func isMonthWord(_ t: String) -> Bool {
         MonthText.parseHeader(t) != nil || MonthText.parseHeader(String(t.dropLast())) != nil && t.hasSuffix("-")
@@ -52,7 +56,7 @@ extension MonthMatrixParser {
                 y.bbox.y0 > m.bbox.midY && (y.text.count == 2 || y.text.count == 4) && y.text.allSatisfy(\.isNumber) && m.bbox.xOverlap(y.bbox) > 0
             }
         }
-        guard let monthX0 = aboveWords.filter({ isMonthWord($0.text) }).map(\.bbox.x0).min() else { return false }
+        guard let monthX0 = monthsX0(aboveWords) else { return false }
         var headerParts = 0
         // A month with its year printed after it on this line (`October 2019`, a month cell
         // wrapped onto a line of its own) is a header cell too.

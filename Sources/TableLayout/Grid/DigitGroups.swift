@@ -62,10 +62,9 @@ public enum DigitGroups {
             if score > 0 { scored.append((Separator(gap: c.gap, dominant: true), score)) }
             else if at.count > apart { scored.append((Separator(gap: c.gap, dominant: false), at.count - apart)) }
         }
-        // Stable: candidates of one rank keep the order of their pair counts.
-        let dominant = scored.filter(\.sep.dominant), weak = scored.filter { !$0.sep.dominant }
-        return (dominant.enumerated().sorted { ($0.element.rank, -$0.offset) > ($1.element.rank, -$1.offset) }
-                + weak.enumerated().sorted { ($0.element.rank, -$0.offset) > ($1.element.rank, -$1.offset) }).map(\.element.sep)
+        // Dominant ones first, then by rank; candidates of one rank keep the order of their pair counts.
+        func key(_ e: (offset: Int, element: (sep: Separator, rank: Int))) -> (Int, Int, Int) { (e.element.sep.dominant ? 1 : 0, e.element.rank, -e.offset) }
+        return scored.enumerated().sorted { key($0) > key($1) }.map(\.element.sep)
     }
 
     /// The alignment edges of a table's value columns, taken only from words whose role is

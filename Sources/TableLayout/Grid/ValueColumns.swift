@@ -115,14 +115,14 @@ public enum ValueColumns {
     /// left-aligned under `September`, a narrow value left-aligned under a wide header after a
     /// narrow one), so the header cells' own extents place the cut. When values cover the whole
     /// stretch (two cells printed as one word, `483115`), the cut stays and the word is split there.
-    /// A value that covers the cut and shares an edge with one of the two header cells (to
-    /// `TableSettings.edgeAgreement` em: its left edge the right header's, left-aligned, or its
-    /// right edge the left header's, right-aligned) belongs to that header: header cells wider
-    /// than their columns overlap, and their alignment is then what places the value.
-    /// Header cells that overlap (wider than their columns) are cut where the values'
-    /// alignment puts their columns' edge (`aligned`): at the right cell's left edge when
-    /// values are left-aligned under their headers, at the left cell's right edge when
-    /// right-aligned, else midway between their centres.
+    ///
+    /// Header cells wider than their columns overlap; then the values' alignment (`aligned`,
+    /// from `alignment(of:under:)`) places the cut: at the right cell's left edge when values
+    /// are left-aligned under their headers, at the left cell's right edge when right-aligned,
+    /// else midway between their centres. Without that evidence, a value that covers the cut
+    /// and shares an edge with one of the two header cells (to `TableSettings.edgeAgreement`
+    /// em: its left edge the right header's, or its right edge the left header's) belongs to
+    /// that header.
     static func boundary(between leftHead: ColumnSpan, and rightHead: ColumnSpan, values: [Word], aligned: HorizontalEdge? = nil,
                          settings: TableSettings = .standard) -> Double {
         let left = leftHead.midX, right = rightHead.midX
